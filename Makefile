@@ -1,0 +1,49 @@
+# One-command entry points. `make test` is what CI runs (.ci/run).
+SHELL := /bin/bash
+JOBS ?= 2
+DEB_PACKAGES := cmake ninja-build g++ libgmp-dev libfmt-dev libgtest-dev libbenchmark-dev python3 lua5.4
+
+.PHONY: deps build build-asan test run bench format clean
+
+deps:
+	@missing=""; \
+	for p in $(DEB_PACKAGES); do \
+	  dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; \
+	done; \
+	if [ -n "$$missing" ]; then \
+	  if [ "$$(id -u)" -ne 0 ]; then \
+	    echo "error: missing Debian packages:$$missing" >&2; \
+	    echo "       run 'sudo make deps' or 'sudo apt-get install$$missing'" >&2; \
+	    exit 1; \
+	  fi; \
+	  echo "installing:$$missing"; \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y $$missing; \
+	fi
+
+build:
+	cmake -S . -B build -G Ninja -DCMAKE_BUILD_TYPE=Release -DGILVM_SANITIZE=
+	cmake --build build -j$(JOBS)
+
+build-asan:
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGILVM_SANITIZE=address
+	cmake --build build-asan -j$(JOBS)
+
+test: deps build
+	cd build && ctest --output-on-failure -j$(JOBS)
+	$(MAKE) build-asan
+	cd build-asan && ASAN_OPTIONS=detect_leaks=0 \
+	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+	  ctest --output-on-failure -j$(JOBS)
+
+run: deps build
+	./build/gilvm examples/countdown.py
+
+bench: deps build
+	python3 bench/run.py
+
+format:
+	find src tests/unit \( -name '*.cpp' -o -name '*.h' -o -name '*.hpp' \) -print0 2>/dev/null \
+	  | xargs -0 -r clang-format -i
+
+clean:
+	rm -rf build build-asan build-tsan

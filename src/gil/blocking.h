@@ -1,0 +1,35 @@
+// The one guard every blocking operation (sleep, lock waits, join, queue
+// waits, file and socket I/O, writes to stdout) goes through: the GIL is
+// released for the guard's lifetime and taken back when it ends, so a
+// thread that blocks never holds the GIL. Keeping a single mechanism makes
+// every blocking point easy to find (grep BlockingRegion) and to trace.
+#pragma once
+
+#include <cstdint>
+
+#include "gil/gil.h"
+#include "vm/thread_state.h"
+
+namespace gilvm {
+
+enum class BlockCause : uint8_t { Sleep, Lock, Join, Queue, File, Stdout, Socket, Input, Other };
+
+class BlockingRegion {
+ public:
+  BlockingRegion(ThreadState& ts, BlockCause cause) : ts_(ts), cause_(cause) {
+    if (Gil* gil = ts_.interp->gil.get()) gil->release(ts_);
+  }
+  ~BlockingRegion() {
+    if (Gil* gil = ts_.interp->gil.get()) gil->acquire(ts_);
+  }
+  BlockingRegion(const BlockingRegion&) = delete;
+  BlockingRegion& operator=(const BlockingRegion&) = delete;
+
+  BlockCause cause() const { return cause_; }
+
+ private:
+  ThreadState& ts_;
+  BlockCause cause_;
+};
+
+}  // namespace gilvm

@@ -1,0 +1,184 @@
+// The gilvm command line (see DESIGN.md, "Command line"): option parsing,
+// running a script or -c code as __main__, and CPython's exit statuses
+// (0 ok, 1 uncaught exception or syntax error, 2 usage error).
+#include <cstdio>
+#include <cstring>
+#include <fstream>
+#include <iostream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/int.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "vm/import.h"
+#include "vm/syntax_errors.h"
+#include "vm/thread_state.h"
+
+namespace gilvm {
+namespace {
+
+constexpr const char* kUsage =
+    "usage: gilvm [options] SCRIPT.py [ARGS...]\n"
+    "       gilvm [options] -c CODE [ARGS...]\n"
+    "options:\n"
+    "  --gil=POLICY             legacy | interval (default interval)\n"
+    "  --check-interval=N       ticks between GIL checks (legacy)\n"
+    "  --switch-interval=SECS   switch interval (interval)\n"
+    "  --gil-stats              print GIL counters at exit\n"
+    "  --trace=FILE.json        write GIL events as Chrome trace JSON\n";
+
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "gilvm: %s\n%s", message.c_str(), kUsage);
+  return 2;
+}
+
+bool starts_with(const std::string& s, const char* prefix) { return s.rfind(prefix, 0) == 0; }
+
+// Handles SystemExit the way CPython's main does; returns the exit status.
+int exit_status_for(ThreadState& ts, Value exc) {
+  ExceptionObject* e = as_exception(exc);
+  Value code = e->args && e->args->size > 0 ? e->args->items[0] : ts.none();
+  if (e->args && e->args->size > 1) code = Value::from_object(e->args);
+  if (code.is(ts.none())) return 0;
+  if (code.is_small()) return static_cast<int>(code.as_small() & 0xff);
+  if (is_int_like(code)) {
+    int64_t v = 0;
+    int_to_i64(code, &v);
+    return static_cast<int>(v & 0xff);
+  }
+  std::string text;
+  if (!str_utf8(ts, code, &text)) ts.clear_error();
+  std::fflush(stdout);
+  std::fprintf(stderr, "%s\n", text.c_str());
+  return 1;
+}
+
+int report_uncaught(ThreadState& ts) {
+  Value exc = ts.fetch_error();
+  if (exception_matches(ts, exc, Value::from_object(ts.exc_types().SystemExit)) == 1) {
+    int status = exit_status_for(ts, exc);
+    decref(exc);
+    return status;
+  }
+  std::fflush(stdout);
+  SyntaxErrorInfo info;
+  if (syntax_error_info(ts, exc, &info) && as_exception(exc)->traceback == nullptr) {
+    std::fputs(format_syntax_error(info).c_str(), stderr);
+  } else {
+    print_exception(ts, exc);
+  }
+  decref(exc);
+  return 1;
+}
+
+int run(int argc, char** argv) {
+  InterpreterConfig config;
+  std::string script;
+  std::string code_arg;
+  bool have_code = false;
+  int i = 1;
+  for (; i < argc; ++i) {
+    std::string a = argv[i];
+    if (a == "-c") {
+      if (i + 1 >= argc) return usage_error("Argument expected for the -c option");
+      code_arg = argv[++i];
+      have_code = true;
+      ++i;
+      break;
+    }
+    if (a == "-h" || a == "--help") {
+      std::fputs(kUsage, stdout);
+      return 0;
+    }
+    if (starts_with(a, "--gil=")) {
+      config.gil_policy = a.substr(6);
+      if (config.gil_policy != "legacy" && config.gil_policy != "interval") {
+        return usage_error("unknown GIL policy '" + config.gil_policy + "' (expected legacy or interval)");
+      }
+    } else if (starts_with(a, "--check-interval=")) {
+      config.check_interval = std::atoi(a.c_str() + 17);
+      if (config.check_interval < 1) return usage_error("--check-interval must be a positive integer");
+    } else if (starts_with(a, "--switch-interval=")) {
+      config.switch_interval = std::atof(a.c_str() + 18);
+      if (!(config.switch_interval > 0)) return usage_error("--switch-interval must be positive");
+    } else if (a == "--dis") {
+      config.disassemble = true;
+    } else if (a == "--gil-stats") {
+      config.gil_stats = true;
+    } else if (starts_with(a, "--trace=")) {
+      config.trace_file = a.substr(8);
+    } else if (a == "--") {
+      ++i;
+      break;
+    } else if (starts_with(a, "-") && a != "-") {
+      return usage_error("unknown option " + a);
+    } else {
+      break;
+    }
+  }
+  std::string source;
+  std::string filename;
+  if (have_code) {
+    source = code_arg;
+    filename = "<string>";
+    config.argv.push_back("-c");
+  } else {
+    if (i >= argc) return usage_error("no script given (the interactive prompt is not available yet)");
+    script = argv[i++];
+    std::ifstream in(script, std::ios::binary);
+    if (!in) {
+      std::fprintf(stderr, "gilvm: can't open file '%s': [Errno 2] No such file or directory\n", script.c_str());
+      return 2;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    source = ss.str();
+    filename = script;
+    config.argv.push_back(script);
+  }
+  for (; i < argc; ++i) config.argv.push_back(argv[i]);
+
+  Interpreter interp(config);
+  ThreadState ts(&interp);
+  interp.main_thread = &ts;
+  interp.bootstrap(ts);
+  if (ts.has_error()) {
+    std::fprintf(stderr, "gilvm: failed to initialise the runtime\n");
+    print_exception(ts, ts.exc);
+    return 1;
+  }
+  // sys.path[0] is the script's folder ('' for -c), as in CPython.
+  if (interp.sys_module) {
+    Value path = dict_get_str(as_module(interp.sys_module)->dict, str_intern(ts, "path"));
+    if (path && is_list(path)) {
+      std::string dir;
+      if (!have_code) {
+        size_t slash = script.rfind('/');
+        dir = slash == std::string::npos ? "" : script.substr(0, slash);
+      }
+      Ref d = Ref::steal(str_new(ts, dir));
+      List* l = as_list(path);
+      list_append(ts, l, d.get());
+      // Move it to the front.
+      for (int64_t k = l->size - 1; k > 0; --k) std::swap(l->items[k], l->items[k - 1]);
+    }
+  }
+  int status = 0;
+  if (!run_main(ts, source, filename)) status = report_uncaught(ts);
+  if (std::fflush(stdout) != 0 && status == 0) status = 120;
+  std::fflush(stderr);
+  // Objects still alive are not freed one by one: the process ends here,
+  // as CPython's does without a full finalisation.
+  std::_Exit(status);
+}
+
+}  // namespace
+}  // namespace gilvm
+
+int main(int argc, char** argv) { return gilvm::run(argc, argv); }

@@ -1,0 +1,32 @@
+// Native standard-library modules. Each factory builds a fresh module object;
+// the import system calls it once and caches the result in sys.modules.
+#pragma once
+
+#include <cstdio>
+#include <string>
+#include <string_view>
+
+#include "runtime/object.h"
+
+namespace gilvm {
+
+Value make_sys_module(ThreadState& ts);
+Value make_time_module(ThreadState& ts);
+Value make_math_module(ThreadState& ts);
+
+// Registers every factory above in interp->builtin_modules.
+void register_builtin_modules(ThreadState& ts);
+
+// sys.stdin/stdout/stderr are TextIO objects (sys.cpp) wrapping a C FILE*.
+// print() and input() use the FILE* directly when their target is one, so
+// print and sys.stdout.write share one stdio buffer and stay in order.
+// Returns null when `v` is not a TextIO.
+FILE* textio_file(Value v);
+// Reads one line, '\n' included, from `f` into `out`. Returns false with an
+// exception pending when the bytes are not UTF-8; at EOF `out` is empty.
+bool textio_read_line(ThreadState& ts, FILE* f, std::string* out);
+// sys.<name>, looked up at call time so reassigning sys.stdout works.
+// Borrowed; null (no exception) when sys or the attribute is missing.
+Value sys_attr(ThreadState& ts, std::string_view name);
+
+}  // namespace gilvm

@@ -1,0 +1,17 @@
+// The table of native modules `import` can find without a file: one line
+// per module, so adding a module is adding a factory and a line here.
+#include "modules/modules.h"
+
+#include "vm/interpreter.h"
+#include "vm/thread_state.h"
+
+namespace gilvm {
+
+void register_builtin_modules(ThreadState& ts) {
+  auto& table = ts.interp->builtin_modules;
+  table["sys"] = make_sys_module;
+  table["time"] = make_time_module;
+  table["math"] = make_math_module;
+}
+
+}  // namespace gilvm

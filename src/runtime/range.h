@@ -1,0 +1,33 @@
+// range and slice objects.
+#pragma once
+
+#include <cstdint>
+
+#include "runtime/object.h"
+
+namespace gilvm {
+
+// Only int64 bounds are supported; CPython allows arbitrary ints.
+struct Range : Object {
+  int64_t start, stop, step, length;
+};
+
+struct Slice : Object {
+  Value start, stop, step;  // owned; None where omitted
+};
+
+inline bool is_slice(Value v) { return has_tag(v, Tag::Slice); }
+inline Slice* as_slice(Value v) { return static_cast<Slice*>(v.as_object()); }
+
+Value range_new(ThreadState& ts, int64_t start, int64_t stop, int64_t step);
+Value slice_new(ThreadState& ts, Value start, Value stop, Value step);  // increfs; null means None
+// Resolves a slice against a sequence of `length`, as slice.indices() does.
+// Returns false with an exception on a bad slice (step 0, non-int bounds).
+bool slice_indices(ThreadState& ts, Slice* s, int64_t length, int64_t* start, int64_t* stop,
+                   int64_t* step, int64_t* slicelength);
+
+Value range_reversed(ThreadState& ts, Value range);  // reversed(range): a range_iterator
+
+void init_range_types(ThreadState& ts);
+
+}  // namespace gilvm

@@ -1,0 +1,1830 @@
+// The eval loop: one function runs Python frames until its entry frame
+// returns.
+//
+// Hot state (ip, stack pointer, frame, locals) lives in C++ locals and is
+// written back to the frame (SAVE_STATE) at every point where something
+// else may look at it: before calls out, before raising, at yields. Python
+// -to-Python calls do not recurse in C++: the callee's frame is pushed and
+// the loop continues, so deep Python recursion costs no native stack and
+// RecursionError is a counter check. Dispatch is computed goto (GCC/Clang)
+// with a portable switch fallback (GILVM_SWITCH_DISPATCH), the loop body
+// written once behind the TARGET/DISPATCH macros.
+//
+// Errors never throw: a failing operation leaves the exception in
+// ts.exc and jumps to `error`, which records the traceback entry, searches
+// the code's exception table, and either resumes at a handler or pops the
+// frame and repeats in the caller.
+#include "vm/eval.h"
+
+#include <cmath>
+#include <cstring>
+
+#include "compiler/code.h"
+#include "compiler/opcodes.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/float.h"
+#include "runtime/format.h"
+#include "runtime/function.h"
+#include "runtime/int.h"
+#include "runtime/iter.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/ops.h"
+#include "runtime/range.h"
+#include "runtime/set.h"
+#include "runtime/str.h"
+#include "runtime/type.h"
+#include "vm/call.h"
+#include "vm/eval_breaker.h"
+#include "vm/frame.h"
+#include "vm/generator.h"
+#include "vm/import.h"
+#include "vm/thread_state.h"
+
+#if !defined(GILVM_SWITCH_DISPATCH) && (defined(__GNUC__) || defined(__clang__))
+#define GILVM_COMPUTED_GOTO 1
+#else
+#define GILVM_COMPUTED_GOTO 0
+#endif
+
+namespace gilvm {
+
+namespace {
+
+// ------------------------------------------------------------------ helpers
+
+inline bool both_small(Value a, Value b) { return (a.raw() & b.raw() & 1) != 0; }
+
+// Small-int fast paths; return null when the generic path must run.
+inline Value small_binary(BinaryOp op, Value a, Value b) {
+  int64_t x = a.as_small(), y = b.as_small(), r;
+  switch (op) {
+    case BinaryOp::Add:
+      r = x + y;  // cannot overflow int64: both are 63-bit
+      break;
+    case BinaryOp::Sub:
+      r = x - y;
+      break;
+    case BinaryOp::Mul:
+      if (__builtin_mul_overflow(x, y, &r)) return Value::null();
+      break;
+    case BinaryOp::FloorDiv:
+      if (y == 0) return Value::null();
+      r = x / y;
+      if ((x % y != 0) && ((x < 0) != (y < 0))) --r;
+      break;
+    case BinaryOp::Mod:
+      if (y == 0) return Value::null();
+      r = x % y;
+      if (r != 0 && ((r < 0) != (y < 0))) r += y;
+      break;
+    case BinaryOp::And: r = x & y; break;
+    case BinaryOp::Or: r = x | y; break;
+    case BinaryOp::Xor: r = x ^ y; break;
+    default: return Value::null();
+  }
+  return Value::fits_small(r) ? Value::from_small(r) : Value::null();
+}
+
+inline bool small_compare(CompareOp op, int64_t x, int64_t y) {
+  switch (op) {
+    case CompareOp::Lt: return x < y;
+    case CompareOp::Le: return x <= y;
+    case CompareOp::Eq: return x == y;
+    case CompareOp::Ne: return x != y;
+    case CompareOp::Gt: return x > y;
+    case CompareOp::Ge: return x >= y;
+  }
+  return false;
+}
+
+inline bool float_compare(CompareOp op, double x, double y) {
+  switch (op) {
+    case CompareOp::Lt: return x < y;
+    case CompareOp::Le: return x <= y;
+    case CompareOp::Eq: return x == y;
+    case CompareOp::Ne: return x != y;
+    case CompareOp::Gt: return x > y;
+    case CompareOp::Ge: return x >= y;
+  }
+  return false;
+}
+
+// Arithmetic with int and float fast paths, then the generic protocol.
+inline Value fast_binary(ThreadState& ts, BinaryOp op, Value a, Value b, bool inplace) {
+  if (both_small(a, b)) {
+    Value r = small_binary(op, a, b);
+    if (r) return r;
+  } else if (is_float(a) && is_float(b)) {
+    double x = float_value(a), y = float_value(b);
+    switch (op) {
+      case BinaryOp::Add: return float_new(ts, x + y);
+      case BinaryOp::Sub: return float_new(ts, x - y);
+      case BinaryOp::Mul: return float_new(ts, x * y);
+      case BinaryOp::TrueDiv:
+        if (y != 0) return float_new(ts, x / y);
+        break;
+      default: break;
+    }
+  } else if (is_float(a) && b.is_small()) {
+    double x = float_value(a), y = static_cast<double>(b.as_small());
+    switch (op) {
+      case BinaryOp::Add: return float_new(ts, x + y);
+      case BinaryOp::Sub: return float_new(ts, x - y);
+      case BinaryOp::Mul: return float_new(ts, x * y);
+      default: break;
+    }
+  } else if (a.is_small() && is_float(b)) {
+    double x = static_cast<double>(a.as_small()), y = float_value(b);
+    switch (op) {
+      case BinaryOp::Add: return float_new(ts, x + y);
+      case BinaryOp::Sub: return float_new(ts, x - y);
+      case BinaryOp::Mul: return float_new(ts, x * y);
+      default: break;
+    }
+  }
+  return inplace ? inplace_op(ts, op, a, b) : binary_op(ts, op, a, b);
+}
+
+// Returns 1/0, or -1 on error.
+inline int fast_compare(ThreadState& ts, CompareOp op, Value a, Value b) {
+  if (both_small(a, b)) return small_compare(op, a.as_small(), b.as_small());
+  if (is_float(a) && is_float(b)) return float_compare(op, float_value(a), float_value(b));
+  return compare_bool(ts, a, b, op);
+}
+
+inline int fast_truthy(ThreadState& ts, Value v) {
+  if (v.is_small()) return v.as_small() != 0;
+  const Interpreter& in = *ts.interp;
+  if (v.is(in.true_)) return 1;
+  if (v.is(in.false_) || v.is(in.none)) return 0;
+  return truthy(ts, v);
+}
+
+Value unbound_local(ThreadState& ts, Code* code, uint32_t idx) {
+  return raisef(ts, ts.exc_types().UnboundLocalError,
+                "cannot access local variable '{}' where it is not associated with a value",
+                code->varnames[idx]->view());
+}
+
+Value unbound_deref(ThreadState& ts, Code* code, uint32_t idx) {
+  size_t ncell = code->cellvars.size();
+  if (idx < ncell) {
+    return raisef(ts, ts.exc_types().UnboundLocalError,
+                  "cannot access local variable '{}' where it is not associated with a value",
+                  code->cellvars[idx]->view());
+  }
+  return raisef(ts, ts.exc_types().NameError,
+                "cannot access free variable '{}' where it is not associated with a value in "
+                "enclosing scope",
+                code->freevars[idx - ncell]->view());
+}
+
+Value name_error(ThreadState& ts, Str* name) {
+  return raisef(ts, ts.exc_types().NameError, "name '{}' is not defined", name->view());
+}
+
+// Looks a name up in a namespace that may be a dict subclass or mapping.
+Value namespace_get(ThreadState& ts, Dict* d, Str* name) {
+  Value v = dict_get_str(d, name);
+  return v;
+}
+
+// Builds the string for an f-string field.
+Value format_field(ThreadState& ts, Value v, uint32_t flags, Value spec) {
+  Ref converted;
+  switch (flags & 3) {
+    case 1: converted = Ref::steal(to_str(ts, v)); break;
+    case 2: converted = Ref::steal(repr(ts, v)); break;
+    case 3: converted = Ref::steal(repr(ts, v)); break;  // ascii(): repr is close enough here
+    default: converted = Ref::borrow(v); break;
+  }
+  if (!converted) return Value::null();
+  if (!spec && is_str(converted.get())) return converted.release();
+  std::string_view spec_text = spec ? as_str(spec)->view() : std::string_view();
+  return format_value(ts, converted.get(), spec_text);
+}
+
+Value build_string(ThreadState& ts, Value* items, size_t n) {
+  size_t total = 0;
+  for (size_t i = 0; i < n; ++i) total += static_cast<size_t>(as_str(items[i])->nbytes);
+  std::string out;
+  out.reserve(total);
+  for (size_t i = 0; i < n; ++i) out.append(as_str(items[i])->view());
+  return str_new(ts, out);
+}
+
+// Unpacks `seq` into exactly n values written to out[0..n) (new refs).
+bool unpack_sequence(ThreadState& ts, Value seq, Value* out, size_t n) {
+  const Value* items = nullptr;
+  int64_t size = -1;
+  if (is_tuple(seq)) {
+    items = as_tuple(seq)->items;
+    size = as_tuple(seq)->size;
+  } else if (is_list(seq)) {
+    items = as_list(seq)->items;
+    size = as_list(seq)->size;
+  }
+  if (items) {
+    if (size != static_cast<int64_t>(n)) {
+      if (size < static_cast<int64_t>(n)) {
+        raisef(ts, ts.exc_types().ValueError, "not enough values to unpack (expected {}, got {})", n, size);
+      } else {
+        raisef(ts, ts.exc_types().ValueError, "too many values to unpack (expected {})", n);
+      }
+      return false;
+    }
+    for (size_t i = 0; i < n; ++i) out[i] = newref(items[i]);
+    return true;
+  }
+  Ref it = Ref::steal(get_iter(ts, seq));
+  if (!it) {
+    if (ts.has_error()) {
+      ts.clear_error();
+      raisef(ts, ts.exc_types().TypeError, "cannot unpack non-iterable {} object", type_name(ts, seq));
+    }
+    return false;
+  }
+  size_t got = 0;
+  for (; got < n; ++got) {
+    Value v = iter_next(ts, it.get());
+    if (!v) {
+      for (size_t j = 0; j < got; ++j) decref(out[j]);
+      if (!ts.has_error()) {
+        raisef(ts, ts.exc_types().ValueError, "not enough values to unpack (expected {}, got {})", n, got);
+      }
+      return false;
+    }
+    out[got] = v;
+  }
+  Value extra = iter_next(ts, it.get());
+  if (extra || ts.has_error()) {
+    decref(extra);
+    for (size_t j = 0; j < n; ++j) decref(out[j]);
+    if (!ts.has_error()) raisef(ts, ts.exc_types().ValueError, "too many values to unpack (expected {})", n);
+    return false;
+  }
+  return true;
+}
+
+// a, *b, c = seq: out gets before + 1 + after values in order.
+bool unpack_ex(ThreadState& ts, Value seq, Value* out, size_t before, size_t after) {
+  Ref list = Ref::steal(list_from_iterable(ts, seq));
+  if (!list) {
+    if (ts.has_error() && !is_list(seq)) {
+      // Keep CPython's wording for non-iterables.
+      Value e = ts.fetch_error();
+      if (exception_matches(ts, e, Value::from_object(ts.exc_types().TypeError)) == 1) {
+        decref(e);
+        raisef(ts, ts.exc_types().TypeError, "cannot unpack non-iterable {} object", type_name(ts, seq));
+      } else {
+        ts.set_error(e);
+      }
+    }
+    return false;
+  }
+  List* l = as_list(list.get());
+  if (static_cast<size_t>(l->size) < before + after) {
+    raisef(ts, ts.exc_types().ValueError, "not enough values to unpack (expected at least {}, got {})",
+           before + after, l->size);
+    return false;
+  }
+  for (size_t i = 0; i < before; ++i) out[i] = newref(l->items[i]);
+  int64_t mid_len = l->size - static_cast<int64_t>(before + after);
+  Value mid = list_new(ts, mid_len);
+  for (int64_t i = 0; i < mid_len; ++i) as_list(mid)->items[i] = newref(l->items[before + i]);
+  out[before] = mid;
+  for (size_t i = 0; i < after; ++i) out[before + 1 + i] = newref(l->items[before + mid_len + i]);
+  return true;
+}
+
+Value make_function(ThreadState& ts, Frame* f, Code* code, uint32_t flags, Value* popped) {
+  // popped: [defaults?, kwdefaults?, closure?] in push order.
+  Value fv = function_new(ts, code, f->globals);
+  if (!fv) return fv;
+  Function* fn = as_function(fv);
+  size_t i = 0;
+  if (flags & 1) fn->defaults = as_tuple(popped[i++]);
+  if (flags & 2) fn->kwdefaults = as_dict(popped[i++]);
+  if (flags & 8) fn->closure = as_tuple(popped[i++]);
+  if (fn->defaults) incref(fn->defaults);
+  if (fn->kwdefaults) incref(fn->kwdefaults);
+  if (fn->closure) incref(fn->closure);
+  if (code->doc_const >= 0) fn->doc = newref(code->consts[static_cast<size_t>(code->doc_const)]);
+  Value modname = dict_get_str(f->globals, ts.names().__name__);
+  if (modname) fn->module = newref(modname);
+  return fv;
+}
+
+// Calls with a tuple of positional arguments and an optional dict of
+// keyword arguments (f(*a, **k)).
+Value call_with_tuple(ThreadState& ts, Value callable, Value args, Value kwargs) {
+  Tuple* t = as_tuple(args);
+  if (!kwargs) return call(ts, callable, t->items, static_cast<size_t>(t->size));
+  Dict* d = as_dict(kwargs);
+  std::vector<Value> all(t->items, t->items + t->size);
+  Ref names = Ref::steal(tuple_new(ts, d->used));
+  int64_t pos = 0, i = 0;
+  Value k, v;
+  while (dict_next(d, &pos, &k, &v)) {
+    if (!is_str_like(k)) {
+      return raisef(ts, ts.exc_types().TypeError, "keywords must be strings");
+    }
+    as_tuple(names.get())->items[i++] = newref(k);
+    all.push_back(v);
+  }
+  return call(ts, callable, all.data(), static_cast<size_t>(t->size), d->used ? as_tuple(names.get()) : nullptr);
+}
+
+bool dict_merge_kwargs(ThreadState& ts, Dict* target, Value source, Value func) {
+  if (!is_dict(source)) {
+    // A mapping: use keys() and [].
+    Ref keys = Ref::steal(call_method(ts, source, "keys", nullptr, 0));
+    if (!keys) {
+      ts.clear_error();
+      return raisef(ts, ts.exc_types().TypeError, "argument after ** must be a mapping, not {}",
+                    type_name(ts, source)),
+             false;
+    }
+    Ref it = Ref::steal(get_iter(ts, keys.get()));
+    if (!it) return false;
+    while (Value k = iter_next(ts, it.get())) {
+      Ref key = Ref::steal(k);
+      Ref val = Ref::steal(get_item(ts, source, k));
+      if (!val || !dict_set(ts, target, k, val.get())) return false;
+    }
+    return !ts.has_error();
+  }
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(as_dict(source), &pos, &k, &v)) {
+    if (dict_get(ts, target, k)) {
+      std::string fname = "function";
+      if (is_function(func)) fname = std::string(as_function(func)->qualname->view()) + "()";
+      std::string key;
+      str_utf8(ts, k, &key);
+      raisef(ts, ts.exc_types().TypeError, "{} got multiple values for keyword argument '{}'", fname, key);
+      return false;
+    }
+    if (!dict_set(ts, target, k, v)) return false;
+  }
+  return true;
+}
+
+Value do_raise(ThreadState& ts, Value exc, Value cause) {
+  if (cause) {
+    Ref inst;
+    if (has_tag(exc, Tag::Type) && static_cast<Type*>(exc.as_object())->is_exception) {
+      inst = Ref::steal(call(ts, exc, nullptr, 0));
+      if (!inst) return Value::null();
+    } else {
+      inst = Ref::borrow(exc);
+    }
+    if (!is_exception(inst.get())) return raise_value(ts, inst.get());
+    Ref cause_inst;
+    if (cause.is(ts.none())) {
+      cause_inst = Ref();
+    } else if (has_tag(cause, Tag::Type) && static_cast<Type*>(cause.as_object())->is_exception) {
+      cause_inst = Ref::steal(call(ts, cause, nullptr, 0));
+      if (!cause_inst) return Value::null();
+    } else if (is_exception(cause)) {
+      cause_inst = Ref::borrow(cause);
+    } else {
+      return raise(ts, ts.exc_types().TypeError, "exception causes must derive from BaseException");
+    }
+    ExceptionObject* e = as_exception(inst.get());
+    decref(e->cause);
+    e->cause = cause_inst.release();
+    e->suppress_context = true;
+    return raise_value(ts, inst.get());
+  }
+  return raise_value(ts, exc);
+}
+
+}  // namespace
+
+// ------------------------------------------------------------------ the loop
+
+Value eval_frame(ThreadState& ts, Frame* entry, bool throwing);
+
+Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
+#if GILVM_COMPUTED_GOTO
+  static void* const kDispatch[] = {
+#define GILVM_OP_LABEL(name, words, stack, doc) &&L_##name,
+      GILVM_OPCODES(GILVM_OP_LABEL)
+#undef GILVM_OP_LABEL
+  };
+#define TARGET(name) L_##name:
+#define DISPATCH()                         \
+  do {                                     \
+    word = *ip++;                          \
+    goto* kDispatch[word & 0xff];          \
+  } while (0)
+#else
+#define TARGET(name) case Op::name:
+#define DISPATCH() continue
+#endif
+
+  const Interpreter& interp = *ts.interp;
+  Frame* f = entry;
+  f->prev = ts.frame;
+  f->is_entry = true;
+  ts.frame = f;
+
+  const uint32_t* ip;
+  Value* sp;
+  Value* locals;
+  Code* code;
+  Value* consts;
+  uint32_t word = 0;
+  bool reraise = false;  // the pending exception already has this frame's traceback entry
+
+#define LOAD_STATE()                \
+  do {                              \
+    code = f->code;                 \
+    ip = f->ip;                     \
+    sp = f->sp;                     \
+    locals = f->localsplus;         \
+    consts = code->consts.data();   \
+  } while (0)
+#define SAVE_STATE() \
+  do {               \
+    f->ip = ip;      \
+    f->sp = sp;      \
+  } while (0)
+#define ARG() (word >> 8)
+#define PUSH(v) (*sp++ = (v))
+#define POP() (*--sp)
+#define TOP() (sp[-1])
+#define PEEK(n) (sp[-static_cast<std::ptrdiff_t>(n)])
+// Every operation that can fail, call out, or release the GIL runs with
+// the frame state saved, so tracebacks and other threads see it.
+#define CHECK(v)          \
+  do {                    \
+    if (!(v)) goto error; \
+  } while (0)
+
+  LOAD_STATE();
+  if (++ts.depth > interp.recursion_limit || ts.c_stack_exhausted()) {
+    --ts.depth;
+    ts.frame = f->prev;
+    raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded");
+    return Value::null();
+  }
+  if (throwing) goto error;
+
+#if GILVM_COMPUTED_GOTO
+  DISPATCH();
+#else
+  for (;;) {
+    word = *ip++;
+    switch (decode_op(word)) {
+#endif
+
+  TARGET(NOP) { DISPATCH(); }
+
+  TARGET(POP_TOP) {
+    Value v = POP();
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(COPY) {
+    Value v = PEEK(ARG());
+    PUSH(newref(v));
+    DISPATCH();
+  }
+
+  TARGET(SWAP) {
+    Value tmp = TOP();
+    TOP() = PEEK(ARG());
+    PEEK(ARG()) = tmp;
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CONST) {
+    Value v = consts[ARG()];
+    PUSH(newref(v));
+    DISPATCH();
+  }
+
+  TARGET(LOAD_FAST) {
+    Value v = locals[ARG()];
+    if (__builtin_expect(v.is_null(), 0)) {
+      SAVE_STATE();
+      unbound_local(ts, code, ARG());
+      goto error;
+    }
+    PUSH(newref(v));
+    DISPATCH();
+  }
+
+  TARGET(LOAD_FAST_LOAD_FAST) {
+    uint32_t a = ARG() & 0xfff, b = ARG() >> 12;
+    Value x = locals[a], y = locals[b];
+    if (__builtin_expect(x.is_null() || y.is_null(), 0)) {
+      SAVE_STATE();
+      unbound_local(ts, code, x.is_null() ? a : b);
+      goto error;
+    }
+    PUSH(newref(x));
+    PUSH(newref(y));
+    DISPATCH();
+  }
+
+  TARGET(STORE_FAST) {
+    Value old = locals[ARG()];
+    locals[ARG()] = POP();
+    decref(old);
+    DISPATCH();
+  }
+
+  TARGET(DELETE_FAST) {
+    Value old = locals[ARG()];
+    if (old.is_null()) {
+      SAVE_STATE();
+      unbound_local(ts, code, ARG());
+      goto error;
+    }
+    locals[ARG()] = Value::null();
+    decref(old);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_DEREF) {
+    auto* cell = static_cast<Cell*>(f->cells()[ARG()].as_object());
+    if (cell->value.is_null()) {
+      SAVE_STATE();
+      unbound_deref(ts, code, ARG());
+      goto error;
+    }
+    PUSH(newref(cell->value));
+    DISPATCH();
+  }
+
+  TARGET(STORE_DEREF) {
+    auto* cell = static_cast<Cell*>(f->cells()[ARG()].as_object());
+    Value old = cell->value;
+    cell->value = POP();
+    decref(old);
+    DISPATCH();
+  }
+
+  TARGET(DELETE_DEREF) {
+    auto* cell = static_cast<Cell*>(f->cells()[ARG()].as_object());
+    if (cell->value.is_null()) {
+      SAVE_STATE();
+      unbound_deref(ts, code, ARG());
+      goto error;
+    }
+    Value old = cell->value;
+    cell->value = Value::null();
+    decref(old);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_CLOSURE) {
+    PUSH(newref(f->cells()[ARG()]));
+    DISPATCH();
+  }
+
+  TARGET(LOAD_GLOBAL) {
+    Str* name = code->names[ARG()];
+    Value v = dict_get_str(f->globals, name);
+    if (v.is_null()) {
+      v = dict_get_str(f->builtins, name);
+      if (v.is_null()) {
+        SAVE_STATE();
+        name_error(ts, name);
+        goto error;
+      }
+    }
+    PUSH(newref(v));
+    DISPATCH();
+  }
+
+  TARGET(STORE_GLOBAL) {
+    SAVE_STATE();
+    Value v = POP();
+    bool ok = dict_set(ts, f->globals, Value::from_object(code->names[ARG()]), v);
+    decref(v);
+    CHECK(ok);
+    DISPATCH();
+  }
+
+  TARGET(DELETE_GLOBAL) {
+    SAVE_STATE();
+    int r = dict_del(ts, f->globals, Value::from_object(code->names[ARG()]));
+    if (r == 0) name_error(ts, code->names[ARG()]);
+    if (r != 1) goto error;
+    DISPATCH();
+  }
+
+  TARGET(LOAD_NAME) {
+    Str* name = code->names[ARG()];
+    Value v = Value::null();
+    if (f->locals) {
+      v = namespace_get(ts, f->locals, name);
+    }
+    if (v.is_null()) v = dict_get_str(f->globals, name);
+    if (v.is_null()) v = dict_get_str(f->builtins, name);
+    if (v.is_null()) {
+      SAVE_STATE();
+      name_error(ts, name);
+      goto error;
+    }
+    PUSH(newref(v));
+    DISPATCH();
+  }
+
+  TARGET(STORE_NAME) {
+    SAVE_STATE();
+    Value v = POP();
+    Dict* ns = f->locals ? f->locals : f->globals;
+    bool ok = dict_set(ts, ns, Value::from_object(code->names[ARG()]), v);
+    decref(v);
+    CHECK(ok);
+    DISPATCH();
+  }
+
+  TARGET(DELETE_NAME) {
+    SAVE_STATE();
+    Dict* ns = f->locals ? f->locals : f->globals;
+    int r = dict_del(ts, ns, Value::from_object(code->names[ARG()]));
+    if (r == 0) name_error(ts, code->names[ARG()]);
+    if (r != 1) goto error;
+    DISPATCH();
+  }
+
+  TARGET(LOAD_ATTR) {
+    SAVE_STATE();
+    Value obj = TOP();
+    Value v = get_attr(ts, obj, code->names[ARG()]);
+    CHECK(v);
+    TOP() = v;
+    decref(obj);
+    DISPATCH();
+  }
+
+  TARGET(STORE_ATTR) {
+    SAVE_STATE();
+    Value obj = POP();
+    Value v = POP();
+    int r = set_attr(ts, obj, code->names[ARG()], v);
+    decref(obj);
+    decref(v);
+    if (r < 0) goto error;
+    DISPATCH();
+  }
+
+  TARGET(DELETE_ATTR) {
+    SAVE_STATE();
+    Value obj = POP();
+    int r = del_attr(ts, obj, code->names[ARG()]);
+    decref(obj);
+    if (r < 0) goto error;
+    DISPATCH();
+  }
+
+  TARGET(LOAD_METHOD) {
+    SAVE_STATE();
+    Value obj = TOP();
+    Str* name = code->names[ARG()];
+    // Avoid allocating a bound method for obj.method(...): when the type
+    // provides a plain function and no instance attribute shadows it, push
+    // the function and obj as its first argument.
+    if (obj.is_object()) {
+      Type* type = obj.as_object()->type;
+      if (!type->slots.getattr) {
+        Value meth = type_lookup(type, name);
+        if (meth && (has_tag(meth, Tag::Function) ||
+                     (has_tag(meth, Tag::Builtin) && static_cast<Builtin*>(meth.as_object())->is_method))) {
+          Dict** slot = instance_dict_slot(obj);
+          if (!slot || !*slot || dict_get_str(*slot, name).is_null()) {
+            TOP() = newref(meth);
+            PUSH(obj);
+            DISPATCH();
+          }
+        }
+      }
+    }
+    Value v = get_attr(ts, obj, name);
+    CHECK(v);
+    TOP() = v;
+    PUSH(Value::null());
+    decref(obj);
+    DISPATCH();
+  }
+
+  TARGET(BINARY_ADD) {
+    Value b = POP(), a = TOP();
+    if (both_small(a, b)) {
+      TOP() = Value::from_small(a.as_small() + b.as_small());
+      if (__builtin_expect(!Value::fits_small(a.as_small() + b.as_small()), 0)) {
+        TOP() = int_from_i64(ts, a.as_small() + b.as_small());
+      }
+      DISPATCH();
+    }
+    SAVE_STATE();
+    Value r = fast_binary(ts, BinaryOp::Add, a, b, false);
+    decref(a);
+    decref(b);
+    TOP() = r;
+    if (!r) {
+      --sp;
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(BINARY_SUB) {
+    Value b = POP(), a = TOP();
+    if (both_small(a, b)) {
+      int64_t r = a.as_small() - b.as_small();
+      TOP() = Value::fits_small(r) ? Value::from_small(r) : int_from_i64(ts, r);
+      DISPATCH();
+    }
+    SAVE_STATE();
+    Value r = fast_binary(ts, BinaryOp::Sub, a, b, false);
+    decref(a);
+    decref(b);
+    TOP() = r;
+    if (!r) {
+      --sp;
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(BINARY_MUL) {
+    Value b = POP(), a = TOP();
+    SAVE_STATE();
+    Value r = fast_binary(ts, BinaryOp::Mul, a, b, false);
+    decref(a);
+    decref(b);
+    TOP() = r;
+    if (!r) {
+      --sp;
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(BINARY_OP) {
+    Value b = POP(), a = TOP();
+    SAVE_STATE();
+    Value r = fast_binary(ts, static_cast<BinaryOp>(ARG()), a, b, false);
+    decref(a);
+    decref(b);
+    TOP() = r;
+    if (!r) {
+      --sp;
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(INPLACE_ADD) {
+    Value b = POP(), a = TOP();
+    if (both_small(a, b)) {
+      int64_t r = a.as_small() + b.as_small();
+      TOP() = Value::fits_small(r) ? Value::from_small(r) : int_from_i64(ts, r);
+      DISPATCH();
+    }
+    SAVE_STATE();
+    Value r = fast_binary(ts, BinaryOp::Add, a, b, true);
+    decref(a);
+    decref(b);
+    TOP() = r;
+    if (!r) {
+      --sp;
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(INPLACE_SUB) {
+    Value b = POP(), a = TOP();
+    if (both_small(a, b)) {
+      int64_t r = a.as_small() - b.as_small();
+      TOP() = Value::fits_small(r) ? Value::from_small(r) : int_from_i64(ts, r);
+      DISPATCH();
+    }
+    SAVE_STATE();
+    Value r = fast_binary(ts, BinaryOp::Sub, a, b, true);
+    decref(a);
+    decref(b);
+    TOP() = r;
+    if (!r) {
+      --sp;
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(INPLACE_OP) {
+    Value b = POP(), a = TOP();
+    SAVE_STATE();
+    Value r = fast_binary(ts, static_cast<BinaryOp>(ARG()), a, b, true);
+    decref(a);
+    decref(b);
+    TOP() = r;
+    if (!r) {
+      --sp;
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(FAST_INPLACE_CONST) {
+    uint32_t slot = ARG();
+    uint32_t extra = *ip++;
+    Value a = locals[slot];
+    Value b = consts[extra & 0xffffff];
+    auto op = static_cast<BinaryOp>(extra >> 24);
+    if (__builtin_expect(a.is_null(), 0)) {
+      SAVE_STATE();
+      unbound_local(ts, code, slot);
+      goto error;
+    }
+    if (both_small(a, b) && (op == BinaryOp::Add || op == BinaryOp::Sub)) {
+      int64_t r = op == BinaryOp::Add ? a.as_small() + b.as_small() : a.as_small() - b.as_small();
+      if (__builtin_expect(Value::fits_small(r), 1)) {
+        locals[slot] = Value::from_small(r);
+        DISPATCH();
+      }
+    }
+    SAVE_STATE();
+    Value r = fast_binary(ts, op, a, b, true);
+    CHECK(r);
+    locals[slot] = r;
+    decref(a);
+    DISPATCH();
+  }
+
+  TARGET(FAST_BINARY_CONST) {
+    uint32_t slot = ARG();
+    uint32_t extra = *ip++;
+    Value a = locals[slot];
+    Value b = consts[extra & 0xffffff];
+    auto op = static_cast<BinaryOp>(extra >> 24);
+    if (__builtin_expect(a.is_null(), 0)) {
+      SAVE_STATE();
+      unbound_local(ts, code, slot);
+      goto error;
+    }
+    if (both_small(a, b) && (op == BinaryOp::Add || op == BinaryOp::Sub)) {
+      int64_t r = op == BinaryOp::Add ? a.as_small() + b.as_small() : a.as_small() - b.as_small();
+      if (__builtin_expect(Value::fits_small(r), 1)) {
+        PUSH(Value::from_small(r));
+        DISPATCH();
+      }
+    }
+    SAVE_STATE();
+    Value r = fast_binary(ts, op, a, b, false);
+    CHECK(r);
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(UNARY_OP) {
+    Value v = TOP();
+    SAVE_STATE();
+    Value r;
+    if (v.is_small() && static_cast<UnaryOp>(ARG()) == UnaryOp::Neg && v.as_small() != Value::kMinSmall) {
+      r = Value::from_small(-v.as_small());
+    } else {
+      r = unary_op(ts, static_cast<UnaryOp>(ARG()), v);
+    }
+    CHECK(r);
+    TOP() = r;
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(UNARY_NOT) {
+    Value v = TOP();
+    SAVE_STATE();
+    int t = fast_truthy(ts, v);
+    if (t < 0) goto error;
+    TOP() = interp.bool_value(!t);
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(COMPARE_OP) {
+    Value b = POP(), a = TOP();
+    auto op = static_cast<CompareOp>(ARG());
+    if (both_small(a, b)) {
+      TOP() = interp.bool_value(small_compare(op, a.as_small(), b.as_small()));
+      DISPATCH();
+    }
+    SAVE_STATE();
+    Value r = compare(ts, a, b, op);
+    decref(a);
+    decref(b);
+    TOP() = r;
+    if (!r) {
+      --sp;
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(COMPARE_JUMP) {
+    uint32_t target = *ip++;
+    Value b = POP(), a = POP();
+    SAVE_STATE();
+    int t = fast_compare(ts, static_cast<CompareOp>(ARG()), a, b);
+    decref(a);
+    decref(b);
+    if (t < 0) goto error;
+    if (!t) ip = code->words.data() + target;
+    DISPATCH();
+  }
+
+  TARGET(FAST_CONST_COMPARE_JUMP) {
+    uint32_t extra = ip[0];
+    uint32_t target = ip[1];
+    ip += 2;
+    Value a = locals[ARG()];
+    Value b = consts[extra & 0xffffff];
+    auto op = static_cast<CompareOp>(extra >> 24);
+    int t;
+    if (__builtin_expect(both_small(a, b), 1)) {
+      t = small_compare(op, a.as_small(), b.as_small());
+    } else {
+      SAVE_STATE();
+      if (a.is_null()) {
+        unbound_local(ts, code, ARG());
+        goto error;
+      }
+      t = fast_compare(ts, op, a, b);
+      if (t < 0) goto error;
+    }
+    if (!t) ip = code->words.data() + target;
+    DISPATCH();
+  }
+
+  TARGET(FAST_FAST_COMPARE_JUMP) {
+    uint32_t extra = ip[0];
+    uint32_t target = ip[1];
+    ip += 2;
+    Value a = locals[ARG()];
+    Value b = locals[extra & 0xffffff];
+    auto op = static_cast<CompareOp>(extra >> 24);
+    int t;
+    if (__builtin_expect(both_small(a, b), 1)) {
+      t = small_compare(op, a.as_small(), b.as_small());
+    } else {
+      SAVE_STATE();
+      if (a.is_null() || b.is_null()) {
+        unbound_local(ts, code, a.is_null() ? ARG() : (extra & 0xffffff));
+        goto error;
+      }
+      t = fast_compare(ts, op, a, b);
+      if (t < 0) goto error;
+    }
+    if (!t) ip = code->words.data() + target;
+    DISPATCH();
+  }
+
+  TARGET(IS_OP) {
+    Value b = POP(), a = TOP();
+    bool r = a.is(b) != (ARG() != 0);
+    TOP() = interp.bool_value(r);
+    decref(a);
+    decref(b);
+    DISPATCH();
+  }
+
+  TARGET(CONTAINS_OP) {
+    Value container = POP(), item = TOP();
+    SAVE_STATE();
+    int r = contains(ts, container, item);
+    decref(container);
+    if (r < 0) {
+      TOP() = Value::null();
+      decref(item);
+      --sp;
+      goto error;
+    }
+    TOP() = interp.bool_value((r == 1) != (ARG() != 0));
+    decref(item);
+    DISPATCH();
+  }
+
+  TARGET(BINARY_SUBSCR) {
+    Value key = POP(), container = TOP();
+    SAVE_STATE();
+    Value r;
+    if (is_list(container) && key.is_small()) {
+      List* l = as_list(container);
+      int64_t i = key.as_small();
+      if (i < 0) i += l->size;
+      if (i >= 0 && i < l->size) {
+        r = newref(l->items[i]);
+        TOP() = r;
+        decref(container);
+        DISPATCH();
+      }
+    }
+    r = get_item(ts, container, key);
+    decref(key);
+    decref(container);
+    TOP() = r;
+    if (!r) {
+      --sp;
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(STORE_SUBSCR) {
+    Value key = POP(), container = POP(), v = POP();
+    SAVE_STATE();
+    int r;
+    if (is_list(container) && key.is_small()) {
+      List* l = as_list(container);
+      int64_t i = key.as_small();
+      if (i < 0) i += l->size;
+      if (i >= 0 && i < l->size) {
+        Value old = l->items[i];
+        l->items[i] = v;
+        decref(old);
+        decref(container);
+        DISPATCH();
+      }
+    }
+    r = set_item(ts, container, key, v);
+    decref(key);
+    decref(container);
+    decref(v);
+    if (r < 0) goto error;
+    DISPATCH();
+  }
+
+  TARGET(DELETE_SUBSCR) {
+    Value key = POP(), container = POP();
+    SAVE_STATE();
+    int r = del_item(ts, container, key);
+    decref(key);
+    decref(container);
+    if (r < 0) goto error;
+    DISPATCH();
+  }
+
+  TARGET(BUILD_SLICE) {
+    Value step = ARG() == 3 ? POP() : Value::null();
+    Value stop = POP(), start = TOP();
+    SAVE_STATE();
+    Value s = slice_new(ts, start, stop, step);
+    decref(start);
+    decref(stop);
+    decref(step);
+    TOP() = s;
+    if (!s) {
+      --sp;
+      goto error;
+    }
+    DISPATCH();
+  }
+
+  TARGET(BUILD_TUPLE) {
+    uint32_t n = ARG();
+    SAVE_STATE();
+    Value t = n == 0 ? newref(interp.empty_tuple) : tuple_new(ts, n);
+    CHECK(t);
+    for (uint32_t i = 0; i < n; ++i) as_tuple(t)->items[i] = sp[-static_cast<int>(n) + static_cast<int>(i)];
+    sp -= n;
+    PUSH(t);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_LIST) {
+    uint32_t n = ARG();
+    SAVE_STATE();
+    Value l = list_new(ts, n);
+    CHECK(l);
+    for (uint32_t i = 0; i < n; ++i) as_list(l)->items[i] = sp[-static_cast<int>(n) + static_cast<int>(i)];
+    sp -= n;
+    PUSH(l);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_SET) {
+    uint32_t n = ARG();
+    SAVE_STATE();
+    Value s = set_new(ts);
+    CHECK(s);
+    bool ok = true;
+    for (uint32_t i = 0; i < n; ++i) {
+      Value item = sp[-static_cast<int>(n) + static_cast<int>(i)];
+      if (ok) ok = set_add(ts, as_set(s), item);
+      decref(item);
+    }
+    sp -= n;
+    if (!ok) {
+      decref(s);
+      goto error;
+    }
+    PUSH(s);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_MAP) {
+    uint32_t n = ARG();
+    SAVE_STATE();
+    Value d = dict_new(ts);
+    CHECK(d);
+    bool ok = true;
+    Value* base = sp - 2 * n;
+    for (uint32_t i = 0; i < n; ++i) {
+      if (ok) ok = dict_set(ts, as_dict(d), base[2 * i], base[2 * i + 1]);
+      decref(base[2 * i]);
+      decref(base[2 * i + 1]);
+    }
+    sp = base;
+    if (!ok) {
+      decref(d);
+      goto error;
+    }
+    PUSH(d);
+    DISPATCH();
+  }
+
+  TARGET(BUILD_STRING) {
+    uint32_t n = ARG();
+    SAVE_STATE();
+    Value s = build_string(ts, sp - n, n);
+    for (uint32_t i = 0; i < n; ++i) decref(sp[-1 - static_cast<int>(i)]);
+    sp -= n;
+    CHECK(s);
+    PUSH(s);
+    DISPATCH();
+  }
+
+  TARGET(LIST_APPEND) {
+    Value v = POP();
+    list_append_steal(ts, as_list(PEEK(ARG())), v);
+    DISPATCH();
+  }
+
+  TARGET(SET_ADD) {
+    Value v = POP();
+    SAVE_STATE();
+    bool ok = set_add(ts, as_set(PEEK(ARG())), v);
+    decref(v);
+    CHECK(ok);
+    DISPATCH();
+  }
+
+  TARGET(MAP_ADD) {
+    Value v = POP(), k = POP();
+    SAVE_STATE();
+    bool ok = dict_set(ts, as_dict(PEEK(ARG())), k, v);
+    decref(k);
+    decref(v);
+    CHECK(ok);
+    DISPATCH();
+  }
+
+  TARGET(LIST_EXTEND) {
+    Value iterable = POP();
+    SAVE_STATE();
+    Value target = PEEK(ARG());
+    Ref extra = Ref::steal(list_from_iterable(ts, iterable));
+    if (!extra) {
+      if (ts.has_error() && !is_list(iterable)) {
+        Value e = ts.fetch_error();
+        if (exception_matches(ts, e, Value::from_object(ts.exc_types().TypeError)) == 1) {
+          decref(e);
+          raisef(ts, ts.exc_types().TypeError, "Value after * must be an iterable, not {}",
+                 type_name(ts, iterable));
+        } else {
+          ts.set_error(e);
+        }
+      }
+      decref(iterable);
+      goto error;
+    }
+    decref(iterable);
+    List* src = as_list(extra.get());
+    for (int64_t i = 0; i < src->size; ++i) list_append(ts, as_list(target), src->items[i]);
+    DISPATCH();
+  }
+
+  TARGET(SET_UPDATE) {
+    Value iterable = POP();
+    SAVE_STATE();
+    Set* target = as_set(PEEK(ARG()));
+    Ref it = Ref::steal(get_iter(ts, iterable));
+    decref(iterable);
+    CHECK(it);
+    while (Value item = iter_next(ts, it.get())) {
+      bool ok = set_add(ts, target, item);
+      decref(item);
+      CHECK(ok);
+    }
+    if (ts.has_error()) goto error;
+    DISPATCH();
+  }
+
+  TARGET(DICT_UPDATE) {
+    Value source = POP();
+    SAVE_STATE();
+    Dict* target = as_dict(PEEK(ARG()));
+    bool ok;
+    if (is_dict(source)) {
+      ok = true;
+      int64_t pos = 0;
+      Value k, v;
+      while (ok && dict_next(as_dict(source), &pos, &k, &v)) ok = dict_set(ts, target, k, v);
+    } else {
+      Ref r = Ref::steal(call_method(ts, PEEK(ARG()), "update", &source, 1));
+      ok = static_cast<bool>(r);
+      if (!ok) {
+        Value e = ts.fetch_error();
+        decref(e);
+        raisef(ts, ts.exc_types().TypeError, "'{}' object is not a mapping", type_name(ts, source));
+      }
+    }
+    decref(source);
+    CHECK(ok);
+    DISPATCH();
+  }
+
+  TARGET(DICT_MERGE) {
+    Value source = POP();
+    SAVE_STATE();
+    // The callable sits below the argument tuple and the dict.
+    Value func = PEEK(ARG() + 2);
+    bool ok = dict_merge_kwargs(ts, as_dict(PEEK(ARG())), source, func);
+    decref(source);
+    CHECK(ok);
+    DISPATCH();
+  }
+
+  TARGET(LIST_TO_TUPLE) {
+    Value l = TOP();
+    SAVE_STATE();
+    Value t = tuple_from_array(ts, as_list(l)->items, as_list(l)->size);
+    CHECK(t);
+    TOP() = t;
+    decref(l);
+    DISPATCH();
+  }
+
+  TARGET(FORMAT_VALUE) {
+    SAVE_STATE();
+    Value spec = (ARG() & 4) ? POP() : Value::null();
+    Value v = TOP();
+    Value r = format_field(ts, v, ARG(), spec);
+    decref(spec);
+    CHECK(r);
+    TOP() = r;
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(UNPACK_SEQUENCE) {
+    uint32_t n = ARG();
+    Value seq = POP();
+    SAVE_STATE();
+    Value tmp[16];
+    std::vector<Value> big;
+    Value* out = tmp;
+    if (n > 16) {
+      big.resize(n);
+      out = big.data();
+    }
+    bool ok = unpack_sequence(ts, seq, out, n);
+    decref(seq);
+    CHECK(ok);
+    for (uint32_t i = 0; i < n; ++i) PUSH(out[n - 1 - i]);
+    DISPATCH();
+  }
+
+  TARGET(UNPACK_EX) {
+    size_t before = ARG() & 0xff, after = ARG() >> 8;
+    Value seq = POP();
+    SAVE_STATE();
+    std::vector<Value> out(before + after + 1);
+    bool ok = unpack_ex(ts, seq, out.data(), before, after);
+    decref(seq);
+    CHECK(ok);
+    for (size_t i = out.size(); i > 0; --i) PUSH(out[i - 1]);
+    DISPATCH();
+  }
+
+  TARGET(JUMP_FORWARD) {
+    ip = code->words.data() + ARG();
+    DISPATCH();
+  }
+
+  TARGET(JUMP_BACKWARD) {
+    ip = code->words.data() + ARG();
+    if (__builtin_expect(ts.eval_breaker.load(std::memory_order_relaxed) != 0, 0)) {
+      SAVE_STATE();
+      CHECK(handle_eval_breaker(ts));
+    }
+    DISPATCH();
+  }
+
+  TARGET(POP_JUMP_IF_FALSE) {
+    Value v = POP();
+    int t;
+    if (v.is(interp.false_)) {
+      t = 0;
+    } else if (v.is(interp.true_)) {
+      t = 1;
+    } else {
+      SAVE_STATE();
+      t = fast_truthy(ts, v);
+      decref(v);
+      if (t < 0) goto error;
+    }
+    if (!t) ip = code->words.data() + ARG();
+    DISPATCH();
+  }
+
+  TARGET(POP_JUMP_IF_TRUE) {
+    Value v = POP();
+    int t;
+    if (v.is(interp.false_)) {
+      t = 0;
+    } else if (v.is(interp.true_)) {
+      t = 1;
+    } else {
+      SAVE_STATE();
+      t = fast_truthy(ts, v);
+      decref(v);
+      if (t < 0) goto error;
+    }
+    if (t) ip = code->words.data() + ARG();
+    DISPATCH();
+  }
+
+  TARGET(JUMP_IF_FALSE_OR_POP) {
+    SAVE_STATE();
+    int t = fast_truthy(ts, TOP());
+    if (t < 0) goto error;
+    if (!t) {
+      ip = code->words.data() + ARG();
+    } else {
+      decref(POP());
+    }
+    DISPATCH();
+  }
+
+  TARGET(JUMP_IF_TRUE_OR_POP) {
+    SAVE_STATE();
+    int t = fast_truthy(ts, TOP());
+    if (t < 0) goto error;
+    if (t) {
+      ip = code->words.data() + ARG();
+    } else {
+      decref(POP());
+    }
+    DISPATCH();
+  }
+
+  TARGET(GET_ITER) {
+    Value v = TOP();
+    SAVE_STATE();
+    Value it = get_iter(ts, v);
+    CHECK(it);
+    TOP() = it;
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(FOR_ITER) {
+    Value it = TOP();
+    SAVE_STATE();
+    Value next;
+    if (has_tag(it, Tag::Iterator)) {
+      NativeIter* ni = static_cast<NativeIter*>(it.as_object());
+      next = ni->next(ts, ni);
+    } else {
+      next = iter_next(ts, it);
+    }
+    if (next) {
+      PUSH(next);
+      DISPATCH();
+    }
+    if (ts.has_error()) goto error;
+    decref(POP());
+    ip = code->words.data() + ARG();
+    DISPATCH();
+  }
+
+  TARGET(CALL) {
+    uint32_t nargs = ARG();
+    Value* args = sp - nargs;
+    Value callable = args[-1];
+    SAVE_STATE();
+    if (has_tag(callable, Tag::Function)) {
+      Function* fn = as_function(callable);
+      Code* callee = fn->code;
+      if (!(callee->flags & kCodeGenerator)) {
+        // Push the callee's frame and keep going in this loop.
+        Frame* nf = frame_new(ts, callee, fn, fn->globals, nullptr, false);
+        bool ok;
+        if (nargs == static_cast<uint32_t>(callee->argcount) &&
+            !(callee->flags & (kCodeVarargs | kCodeVarkw)) && callee->kwonlyargcount == 0) {
+          // Move the arguments: the new frame now owns them.
+          for (uint32_t i = 0; i < nargs; ++i) nf->localsplus[i] = args[i];
+          sp = args - 1;
+          ok = true;
+        } else {
+          ok = bind_arguments(ts, fn, nf->localsplus, args, nargs, nullptr);
+          for (uint32_t i = 0; i < nargs; ++i) decref(args[i]);
+          sp = args - 1;
+        }
+        decref(callable);
+        f->sp = sp;
+        if (!ok) {
+          frame_free(ts, nf);
+          goto error;
+        }
+        if (callee->ncells()) init_cells(ts, nf);
+        if (__builtin_expect(ts.depth >= interp.recursion_limit, 0)) {
+          frame_free(ts, nf);
+          raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded");
+          goto error;
+        }
+        ++ts.depth;
+        nf->prev = f;
+        f = nf;
+        ts.frame = f;
+        LOAD_STATE();
+        if (__builtin_expect(ts.eval_breaker.load(std::memory_order_relaxed) != 0, 0)) {
+          CHECK(handle_eval_breaker(ts));
+        }
+        DISPATCH();
+      }
+    }
+    Value r = call(ts, callable, args, nargs, nullptr);
+    for (uint32_t i = 0; i <= nargs; ++i) decref(args[static_cast<int>(i) - 1]);
+    sp = args - 1;
+    CHECK(r);
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(CALL_METHOD) {
+    uint32_t nargs = ARG();
+    Value* args = sp - nargs;
+    Value self = args[-1];
+    Value callable = args[-2];
+    SAVE_STATE();
+    Value r;
+    if (self) {
+      r = call(ts, callable, args - 1, nargs + 1, nullptr);
+    } else {
+      r = call(ts, callable, args, nargs, nullptr);
+    }
+    for (int i = -2; i < static_cast<int>(nargs); ++i) decref(args[i]);
+    sp = args - 2;
+    CHECK(r);
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(CALL_KW) {
+    uint32_t nargs = ARG();  // positional and keyword values
+    Value kwnames = POP();
+    Value* args = sp - nargs;
+    Value callable = args[-1];
+    SAVE_STATE();
+    size_t npos = nargs - static_cast<size_t>(as_tuple(kwnames)->size);
+    Value r = call(ts, callable, args, npos, as_tuple(kwnames));
+    for (int i = -1; i < static_cast<int>(nargs); ++i) decref(args[i]);
+    decref(kwnames);
+    sp = args - 1;
+    CHECK(r);
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(CALL_EX) {
+    Value kwargs = (ARG() & 1) ? POP() : Value::null();
+    Value args = POP();
+    Value callable = POP();
+    SAVE_STATE();
+    Value r = call_with_tuple(ts, callable, args, kwargs);
+    decref(kwargs);
+    decref(args);
+    decref(callable);
+    CHECK(r);
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(RETURN_VALUE) {
+    Value result = POP();
+    f->sp = sp;
+    if (f->is_entry) {
+      ts.frame = f->prev;
+      --ts.depth;
+      f->ip = ip;
+      if (f->gen) {
+        // A finished generator: the caller (generator_resume) frees it.
+        return result;
+      }
+      frame_free(ts, f);
+      return result;
+    }
+    Frame* caller = f->prev;
+    frame_free(ts, f);
+    --ts.depth;
+    f = caller;
+    ts.frame = f;
+    LOAD_STATE();
+    PUSH(result);
+    DISPATCH();
+  }
+
+  TARGET(MAKE_FUNCTION) {
+    uint32_t flags = ARG();
+    Value codev = POP();
+    int n = ((flags & 1) != 0) + ((flags & 2) != 0) + ((flags & 8) != 0);
+    Value* popped = sp - n;
+    SAVE_STATE();
+    Value fn = make_function(ts, f, as_code(codev), flags, popped);
+    for (int i = 0; i < n; ++i) decref(popped[i]);
+    sp = popped;
+    decref(codev);
+    CHECK(fn);
+    PUSH(fn);
+    DISPATCH();
+  }
+
+  TARGET(LOAD_BUILD_CLASS) {
+    Value bc = dict_get_str(f->builtins, ts.names().__build_class__);
+    if (!bc) {
+      SAVE_STATE();
+      raise(ts, ts.exc_types().NameError, "__build_class__ not found");
+      goto error;
+    }
+    PUSH(newref(bc));
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_NAME) {
+    Value fromlist = POP();
+    Value level = POP();
+    SAVE_STATE();
+    Value m = import_name(ts, code->names[ARG()], f->globals, fromlist, level.is_small() ? level.as_small() : 0);
+    decref(fromlist);
+    decref(level);
+    CHECK(m);
+    PUSH(m);
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_FROM) {
+    SAVE_STATE();
+    Value v = import_from(ts, TOP(), code->names[ARG()]);
+    CHECK(v);
+    PUSH(v);
+    DISPATCH();
+  }
+
+  TARGET(IMPORT_STAR) {
+    Value module = POP();
+    SAVE_STATE();
+    bool ok = import_star(ts, module, f->locals ? f->locals : f->globals);
+    decref(module);
+    CHECK(ok);
+    DISPATCH();
+  }
+
+  TARGET(RAISE_VARARGS) {
+    SAVE_STATE();
+    uint32_t n = ARG();
+    if (n == 0) {
+      if (ts.handled.empty()) {
+        raise(ts, ts.exc_types().RuntimeError, "No active exception to reraise");
+      } else {
+        ts.set_error(newref(ts.handled.back()));
+        reraise = true;
+      }
+      goto error;
+    }
+    Value cause = n == 2 ? POP() : Value::null();
+    Value exc = POP();
+    do_raise(ts, exc, cause);
+    decref(exc);
+    decref(cause);
+    goto error;
+  }
+
+  TARGET(PUSH_EXC_INFO) {
+    ts.handled.push_back(newref(TOP()));
+    DISPATCH();
+  }
+
+  TARGET(POP_EXCEPT) {
+    Value v = ts.handled.back();
+    ts.handled.pop_back();
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(CHECK_EXC_MATCH) {
+    Value match = TOP();
+    SAVE_STATE();
+    int r = exception_matches(ts, PEEK(2), match);
+    if (r < 0) goto error;
+    TOP() = interp.bool_value(r == 1);
+    decref(match);
+    DISPATCH();
+  }
+
+  TARGET(RERAISE) {
+    Value exc = POP();
+    SAVE_STATE();
+    ts.set_error(exc);
+    reraise = true;
+    goto error;
+  }
+
+  TARGET(LOAD_ASSERTION_ERROR) {
+    PUSH(Value::from_object(ts.exc_types().AssertionError));
+    DISPATCH();
+  }
+
+  TARGET(BEFORE_WITH) {
+    Value ctx = TOP();
+    SAVE_STATE();
+    Type* type = type_of(ts, ctx);
+    Value enter = type_lookup(type, ts.names().__enter__);
+    Value exit = type_lookup(type, ts.names().__exit__);
+    if (!enter || !exit) {
+      raisef(ts, ts.exc_types().TypeError, "'{}' object does not support the context manager protocol",
+             type_name(ts, ctx));
+      goto error;
+    }
+    Value bound_exit = get_attr(ts, ctx, ts.names().__exit__);
+    CHECK(bound_exit);
+    Value entered = call_method(ts, ctx, "__enter__", nullptr, 0);
+    if (!entered) {
+      decref(bound_exit);
+      goto error;
+    }
+    TOP() = bound_exit;
+    decref(ctx);
+    PUSH(entered);
+    DISPATCH();
+  }
+
+  TARGET(WITH_EXCEPT_START) {
+    Value exc = TOP();
+    Value exit = PEEK(2);
+    SAVE_STATE();
+    Value args[3] = {Value::from_object(type_of(ts, exc)), exc, interp.none};
+    Value r = call(ts, exit, args, 3, nullptr);
+    CHECK(r);
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(YIELD_VALUE) {
+    Value v = POP();
+    SAVE_STATE();
+    ts.frame = f->prev;
+    --ts.depth;
+    return v;
+  }
+
+  TARGET(YIELD_FROM) {
+    Value sent = POP();
+    Value sub = TOP();
+    SAVE_STATE();
+    Value r;
+    bool finished = false;
+    if (is_generator(sub)) {
+      r = generator_resume(ts, static_cast<Generator*>(sub.as_object()), sent, false, &finished);
+    } else if (sent.is(interp.none)) {
+      r = iter_next(ts, sub);
+      if (!r && !ts.has_error()) {
+        r = newref(interp.none);
+        finished = true;
+      }
+    } else {
+      r = call_method(ts, sub, "send", &sent, 1);
+      if (!r && ts.has_error()) {
+        Value e = ts.fetch_error();
+        if (exception_matches(ts, e, Value::from_object(ts.exc_types().StopIteration)) == 1) {
+          ExceptionObject* eo = as_exception(e);
+          r = eo->args && eo->args->size > 0 ? newref(eo->args->items[0]) : newref(interp.none);
+          finished = true;
+          decref(e);
+        } else {
+          ts.set_error(e);
+        }
+      }
+    }
+    decref(sent);
+    CHECK(r);
+    if (finished) {
+      decref(POP());
+      PUSH(r);
+      DISPATCH();
+    }
+    // Suspend; on resume the sent value is pushed and YIELD_FROM runs again.
+    f->ip = ip - 1;
+    f->sp = sp;
+    ts.frame = f->prev;
+    --ts.depth;
+    return r;
+  }
+
+  TARGET(GEN_START) { DISPATCH(); }
+
+  TARGET(SETUP_ANNOTATIONS) { DISPATCH(); }
+
+#if !GILVM_COMPUTED_GOTO
+      default:
+        SAVE_STATE();
+        raise(ts, ts.exc_types().SystemError, "unknown opcode");
+        goto error;
+    }
+  }
+#endif
+
+error:
+  // The pending exception passes through frame f.
+  if (!reraise) {
+    size_t at = static_cast<size_t>(f->ip - code->words.data());
+    exception_add_traceback(ts, ts.exc, code, code->line_at(at > 0 ? at - 1 : 0));
+  }
+  reraise = false;
+  {
+    size_t offset = static_cast<size_t>(f->ip - code->words.data());
+    offset = offset > 0 ? offset - 1 : 0;
+    for (const ExceptionHandler& h : code->handlers) {
+      if (offset >= h.start && offset < h.end) {
+        Value* base = f->stack_base() + h.depth;
+        while (sp > base) decref(POP());
+        PUSH(ts.fetch_error());
+        ip = code->words.data() + h.target;
+        DISPATCH();
+      }
+    }
+  }
+  // No handler: leave this frame.
+  f->sp = sp;
+  if (f->is_entry) {
+    ts.frame = f->prev;
+    --ts.depth;
+    if (!f->gen) frame_free(ts, f);
+    return Value::null();
+  }
+  {
+    Frame* caller = f->prev;
+    frame_free(ts, f);
+    --ts.depth;
+    f = caller;
+    ts.frame = f;
+    LOAD_STATE();
+  }
+  goto error;
+
+#undef TARGET
+#undef DISPATCH
+#undef LOAD_STATE
+#undef SAVE_STATE
+#undef ARG
+#undef PUSH
+#undef POP
+#undef TOP
+#undef PEEK
+#undef CHECK
+}
+
+// ------------------------------------------------------------------ entries
+
+Value call_function(ThreadState& ts, Function* fn, const Value* args, size_t nargs, Tuple* kwnames) {
+  Code* code = fn->code;
+  bool generator = code->flags & kCodeGenerator;
+  Frame* f = frame_new(ts, code, fn, fn->globals, nullptr, generator);
+  if (!bind_arguments(ts, fn, f->localsplus, args, nargs, kwnames)) {
+    frame_free(ts, f);
+    return Value::null();
+  }
+  if (code->ncells()) init_cells(ts, f);
+  if (generator) return generator_new(ts, f);
+  return eval_frame(ts, f, false);
+}
+
+Value run_code(ThreadState& ts, Code* code, Dict* globals, Dict* locals) {
+  Frame* f = frame_new(ts, code, nullptr, globals, locals && locals != globals ? locals : nullptr, false);
+  if (code->ncells()) init_cells(ts, f);
+  return eval_frame(ts, f, false);
+}
+
+}  // namespace gilvm

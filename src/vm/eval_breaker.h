@@ -1,0 +1,13 @@
+// What the eval loop does when a thread's eval-breaker word is non-zero:
+// handle pending signals, honour GIL drop requests, and so on. Kept out of
+// line so the loop's fast path is one relaxed load and a predicted branch.
+#pragma once
+
+namespace gilvm {
+
+struct ThreadState;
+
+// Returns false with an exception pending (e.g. KeyboardInterrupt).
+bool handle_eval_breaker(ThreadState& ts);
+
+}  // namespace gilvm

@@ -1,0 +1,252 @@
+// Generator objects. A generator owns a heap frame; resuming it runs the
+// eval loop on that frame until the next YIELD_VALUE (the loop returns the
+// yielded value and leaves ip/sp saved) or until it returns.
+#include "vm/generator.h"
+
+#include "compiler/code.h"
+#include "compiler/opcodes.h"
+#include "runtime/args.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/function.h"
+#include "runtime/list.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "runtime/type.h"
+#include "vm/frame.h"
+#include "vm/thread_state.h"
+
+namespace gilvm {
+
+Value eval_frame(ThreadState& ts, Frame* entry, bool throwing);
+
+namespace {
+
+Generator* as_gen(Value v) { return static_cast<Generator*>(v.as_object()); }
+
+void finish(ThreadState& ts, Generator* gen) {
+  if (gen->frame) {
+    frame_free(ts, gen->frame);
+    gen->frame = nullptr;
+  }
+}
+
+bool started(const Generator* gen) {
+  return gen->frame && gen->frame->ip != gen->frame->code->words.data();
+}
+
+void generator_dealloc(Object* o) {
+  auto* gen = static_cast<Generator*>(o);
+  if (gen->frame) {
+    // No ThreadState here: release the frame's references directly.
+    Frame* f = gen->frame;
+    for (Value* v = f->localsplus; v < f->sp; ++v) decref(*v);
+    if (f->func) decref(f->func);
+    decref(f->globals);
+    if (f->locals) decref(f->locals);
+    Code* code = f->code;
+    std::free(f);
+    decref(code);
+  }
+  if (gen->saved_handled) {
+    for (Value v : *gen->saved_handled) decref(v);
+    delete gen->saved_handled;
+  }
+}
+
+Value generator_repr(ThreadState& ts, Value self) {
+  return str_new(ts, fmt::format("<generator object {} at {}>", as_gen(self)->qualname->view(),
+                                 static_cast<const void*>(self.as_object())));
+}
+
+Value generator_iter(ThreadState& ts, Value self) { return newref(self); }
+
+Value generator_iternext(ThreadState& ts, Value self) {
+  bool returned = false;
+  Value r = generator_resume(ts, as_gen(self), ts.none(), false, &returned);
+  if (r && returned) {
+    // Exhausted: for-loops and next() see "no more items".
+    decref(r);
+    return Value::null();
+  }
+  return r;
+}
+
+// send()/next(): a generator's return value becomes StopIteration(value).
+Value send_impl(ThreadState& ts, Generator* gen, Value value, bool throwing) {
+  bool returned = false;
+  Value r = generator_resume(ts, gen, value, throwing, &returned);
+  if (r && returned) {
+    if (r.is(ts.none())) {
+      decref(r);
+      return raise_value(ts, Value::from_object(ts.exc_types().StopIteration));
+    }
+    Ref exc = Ref::steal(exception_new(ts, ts.exc_types().StopIteration, &r, 1));
+    decref(r);
+    if (!exc) return Value::null();
+    return raise_value(ts, exc.get());
+  }
+  return r;
+}
+
+Value gen_send(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "send", nargs, kwnames, 2, 2)) return Value::null();
+  return send_impl(ts, as_gen(args[0]), args[1], false);
+}
+
+Value gen_next(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "__next__", nargs, kwnames, 1, 1)) return Value::null();
+  return send_impl(ts, as_gen(args[0]), ts.none(), false);
+}
+
+Value gen_iter_method(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "__iter__", nargs, kwnames, 1, 1)) return Value::null();
+  return newref(args[0]);
+}
+
+Value gen_throw(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "throw", nargs, kwnames, 2, 4)) return Value::null();
+  Value typ = args[1];
+  Ref exc;
+  if (has_tag(typ, Tag::Type) && static_cast<Type*>(typ.as_object())->is_exception) {
+    Value val = nargs > 2 ? args[2] : Value::null();
+    if (val && is_exception(val)) {
+      exc = Ref::borrow(val);
+    } else {
+      exc = Ref::steal(val && !val.is(ts.none()) ? call(ts, typ, &val, 1) : call(ts, typ, nullptr, 0));
+      if (!exc) return Value::null();
+    }
+  } else if (is_exception(typ)) {
+    exc = Ref::borrow(typ);
+  } else {
+    return raise(ts, ts.exc_types().TypeError, "exceptions must be classes or instances deriving from BaseException, not " +
+                                                    std::string(type_name(ts, typ)));
+  }
+  Generator* gen = as_gen(args[0]);
+  if (!gen->frame) {
+    raise_value(ts, exc.get());
+    return Value::null();
+  }
+  ts.set_error(exc.release());
+  return send_impl(ts, gen, ts.none(), true);
+}
+
+Value gen_close(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "close", nargs, kwnames, 1, 1)) return Value::null();
+  Generator* gen = as_gen(args[0]);
+  if (!gen->frame) return newref(ts.none());
+  if (!started(gen)) {
+    finish(ts, gen);
+    return newref(ts.none());
+  }
+  Value exc = exception_new(ts, ts.exc_types().GeneratorExit, nullptr, 0);
+  if (!exc) return exc;
+  ts.set_error(exc);
+  bool returned = false;
+  Value r = generator_resume(ts, gen, ts.none(), true, &returned);
+  if (r) {
+    decref(r);
+    if (!returned) return raise(ts, ts.exc_types().RuntimeError, "generator ignored GeneratorExit");
+    return newref(ts.none());
+  }
+  Value e = ts.fetch_error();
+  if (exception_matches(ts, e, Value::from_object(ts.exc_types().GeneratorExit)) == 1 ||
+      exception_matches(ts, e, Value::from_object(ts.exc_types().StopIteration)) == 1) {
+    decref(e);
+    return newref(ts.none());
+  }
+  ts.set_error(e);
+  return Value::null();
+}
+
+Value gen_getattr(ThreadState& ts, Value self, Str* name) {
+  Generator* gen = as_gen(self);
+  std::string_view n = name->view();
+  if (n == "__name__") return newref(Value::from_object(gen->name));
+  if (n == "__qualname__") return newref(Value::from_object(gen->qualname));
+  if (n == "gi_running") return newref(ts.bool_value(gen->running));
+  return generic_getattr(ts, self, name);
+}
+
+}  // namespace
+
+Value generator_new(ThreadState& ts, Frame* frame) {
+  Generator* gen = alloc<Generator>(ts, ts.types().generator, Tag::Generator);
+  gen->frame = frame;
+  frame->gen = gen;
+  gen->name = frame->code->name;
+  gen->qualname = frame->func ? frame->func->qualname : frame->code->qualname;
+  gen->running = false;
+  gen->saved_handled = nullptr;
+  return Value::from_object(gen);
+}
+
+Value generator_resume(ThreadState& ts, Generator* gen, Value value, bool throwing, bool* returned) {
+  *returned = false;
+  if (gen->running) {
+    if (throwing) ts.clear_error();
+    return raise(ts, ts.exc_types().ValueError, "generator already executing");
+  }
+  Frame* f = gen->frame;
+  if (!f) {
+    if (throwing) return Value::null();  // the pending exception propagates
+    *returned = true;
+    return newref(ts.none());
+  }
+  if (!started(gen)) {
+    if (!throwing && !value.is(ts.none())) {
+      return raise(ts, ts.exc_types().TypeError, "can't send non-None value to a just-started generator");
+    }
+  } else if (!throwing) {
+    *f->sp++ = newref(value);
+  }
+  // The generator's own except-block state comes back with it.
+  size_t handled_base = ts.handled.size();
+  if (gen->saved_handled) {
+    for (Value v : *gen->saved_handled) ts.handled.push_back(v);
+    gen->saved_handled->clear();
+  }
+  gen->running = true;
+  Value r = eval_frame(ts, f, throwing);
+  gen->running = false;
+  if (ts.handled.size() > handled_base) {
+    if (!gen->saved_handled) gen->saved_handled = new std::vector<Value>();
+    gen->saved_handled->assign(ts.handled.begin() + static_cast<std::ptrdiff_t>(handled_base), ts.handled.end());
+    ts.handled.resize(handled_base);
+  }
+  // Finished when the frame returned (ip left on RETURN_VALUE) or raised.
+  bool done = !r || decode_op(f->ip[-1]) == Op::RETURN_VALUE;
+  if (done) {
+    finish(ts, gen);
+    if (r) {
+      *returned = true;
+    } else if (ts.has_error() &&
+               exception_matches(ts, ts.exc, Value::from_object(ts.exc_types().StopIteration)) == 1) {
+      // PEP 479: StopIteration escaping a generator becomes RuntimeError.
+      Value cause = ts.fetch_error();
+      raise(ts, ts.exc_types().RuntimeError, "generator raised StopIteration");
+      ExceptionObject* e = as_exception(ts.exc);
+      e->cause = cause;
+      e->context = newref(cause);
+      e->suppress_context = true;
+    }
+  }
+  return r;
+}
+
+void init_generator_type(ThreadState& ts) {
+  Type* t = new_builtin_type(ts, "generator", nullptr, Tag::Generator, sizeof(Generator));
+  ts.interp->types.generator = t;
+  t->slots.dealloc = generator_dealloc;
+  t->slots.repr = generator_repr;
+  t->slots.iter = generator_iter;
+  t->slots.iternext = generator_iternext;
+  t->slots.getattr = gen_getattr;
+  add_method(ts, t, "send", gen_send);
+  add_method(ts, t, "throw", gen_throw);
+  add_method(ts, t, "close", gen_close);
+  add_method(ts, t, "__next__", gen_next);
+  add_method(ts, t, "__iter__", gen_iter_method);
+}
+
+}  // namespace gilvm

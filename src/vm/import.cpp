@@ -1,0 +1,308 @@
+// The import system. A module is looked up in sys.modules, then among the
+// native modules, then as NAME.py or NAME/__init__.py in each sys.path
+// folder. The module object is registered in sys.modules before its body
+// runs, which gives circular imports Python's semantics (the partially
+// initialised module is visible).
+#include "vm/import.h"
+
+#include <sys/stat.h>
+
+#include <fstream>
+#include <sstream>
+#include <string>
+
+#include "compiler/code.h"
+#include "compiler/compiler.h"
+#include "runtime/dict.h"
+#include "runtime/exceptions.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/ops.h"
+#include "runtime/str.h"
+#include "vm/eval.h"
+#include "vm/syntax_errors.h"
+#include "vm/thread_state.h"
+
+namespace gilvm {
+
+namespace {
+
+bool is_file(const std::string& path) {
+  struct stat st;
+  return stat(path.c_str(), &st) == 0 && S_ISREG(st.st_mode);
+}
+
+bool read_file(const std::string& path, std::string* out) {
+  std::ifstream in(path, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  *out = ss.str();
+  return true;
+}
+
+Value sys_path(ThreadState& ts) {
+  if (!ts.interp->sys_module) return Value::null();
+  return dict_get_str(as_module(ts.interp->sys_module)->dict, str_intern(ts, "path"));
+}
+
+// Executes `source` as the body of `module`.
+bool exec_module_source(ThreadState& ts, Value module, std::string_view source, const std::string& filename) {
+  CompileResult compiled = compile_source(ts, source, filename, "exec");
+  if (!compiled.code) {
+    raise_syntax_error(ts, *compiled.error);
+    return false;
+  }
+  Ref code = Ref::steal(Value::from_object(compiled.code));
+  if (ts.interp->config.disassemble) std::fputs(disassemble(ts, compiled.code).c_str(), stderr);
+  Dict* globals = as_module(module)->dict;
+  Value r = run_code(ts, compiled.code, globals, globals);
+  if (!r) return false;
+  decref(r);
+  return true;
+}
+
+// Finds and loads `fullname` whose parent package (if any) is loaded;
+// `search` is the list of folders to look in. Returns null without an
+// exception when not found.
+Value load_module(ThreadState& ts, const std::string& fullname, Value search) {
+  std::string leaf = fullname.substr(fullname.rfind('.') + 1);
+  auto builtin = ts.interp->builtin_modules.find(fullname);
+  if (builtin != ts.interp->builtin_modules.end()) {
+    Value m = builtin->second(ts);
+    if (!m) return m;
+    if (!dict_set(ts, ts.interp->modules, Value::from_object(str_intern(ts, fullname)), m)) {
+      decref(m);
+      return Value::null();
+    }
+    return m;
+  }
+  if (!search || !is_list(search)) return Value::null();
+  List* dirs = as_list(search);
+  for (int64_t i = 0; i < dirs->size; ++i) {
+    if (!is_str_like(dirs->items[i])) continue;
+    std::string dir(as_str(dirs->items[i])->view());
+    if (dir.empty()) dir = ".";
+    std::string file = dir + "/" + leaf + ".py";
+    std::string pkg_init = dir + "/" + leaf + "/__init__.py";
+    bool is_package = false;
+    std::string path;
+    if (is_file(pkg_init)) {
+      path = pkg_init;
+      is_package = true;
+    } else if (is_file(file)) {
+      path = file;
+    } else {
+      continue;
+    }
+    std::string source;
+    if (!read_file(path, &source)) {
+      return raisef(ts, ts.exc_types().ImportError, "cannot read '{}'", path);
+    }
+    Value m = module_new(ts, fullname);
+    if (!m) return m;
+    Dict* d = as_module(m)->dict;
+    Ref file_str = Ref::steal(str_new(ts, path));
+    dict_set_str(ts, d, "__file__", file_str.get());
+    dict_set_str(ts, d, "__builtins__", Value::from_object(ts.interp->builtins));
+    if (is_package) {
+      Ref pkg_path = Ref::steal(list_new(ts, 0));
+      Ref folder = Ref::steal(str_new(ts, dir + "/" + leaf));
+      list_append(ts, as_list(pkg_path.get()), folder.get());
+      dict_set_str(ts, d, "__path__", pkg_path.get());
+      Ref pkg = Ref::steal(str_new(ts, fullname));
+      dict_set_str(ts, d, "__package__", pkg.get());
+    } else {
+      size_t dot = fullname.rfind('.');
+      Ref pkg = Ref::steal(str_new(ts, dot == std::string::npos ? "" : fullname.substr(0, dot)));
+      dict_set_str(ts, d, "__package__", pkg.get());
+    }
+    Value key = Value::from_object(str_intern(ts, fullname));
+    if (!dict_set(ts, ts.interp->modules, key, m)) {
+      decref(m);
+      return Value::null();
+    }
+    if (!exec_module_source(ts, m, source, path)) {
+      // A module that failed to execute is removed again, as in CPython.
+      Value e = ts.fetch_error();
+      dict_del(ts, ts.interp->modules, key);
+      ts.clear_error();
+      ts.set_error(e);
+      decref(m);
+      return Value::null();
+    }
+    // The module may have replaced itself in sys.modules.
+    Value final_m = dict_get(ts, ts.interp->modules, key);
+    if (final_m && !final_m.is(m)) {
+      decref(m);
+      return newref(final_m);
+    }
+    return m;
+  }
+  return Value::null();
+}
+
+Value not_found(ThreadState& ts, const std::string& name) {
+  Value e = raisef(ts, ts.exc_types().ModuleNotFoundError, "No module named '{}'", name);
+  return e;
+}
+
+// Resolves a relative import against the importing module's package.
+bool resolve_name(ThreadState& ts, std::string_view name, Dict* globals, int64_t level, std::string* out) {
+  if (level == 0) {
+    *out = std::string(name);
+    return true;
+  }
+  Value pkg = globals ? dict_get_str(globals, str_intern(ts, "__package__")) : Value::null();
+  std::string base;
+  if (pkg && is_str_like(pkg)) {
+    base = std::string(as_str(pkg)->view());
+  } else if (globals) {
+    Value modname = dict_get_str(globals, ts.names().__name__);
+    if (modname && is_str_like(modname)) {
+      base = std::string(as_str(modname)->view());
+      if (!dict_get_str(globals, ts.names().__path__)) {
+        size_t dot = base.rfind('.');
+        base = dot == std::string::npos ? "" : base.substr(0, dot);
+      }
+    }
+  }
+  if (base.empty()) {
+    raise(ts, ts.exc_types().ImportError, "attempted relative import with no known parent package");
+    return false;
+  }
+  for (int64_t i = 1; i < level; ++i) {
+    size_t dot = base.rfind('.');
+    if (dot == std::string::npos) {
+      raise(ts, ts.exc_types().ImportError, "attempted relative import beyond top-level package");
+      return false;
+    }
+    base = base.substr(0, dot);
+  }
+  *out = name.empty() ? base : base + "." + std::string(name);
+  return true;
+}
+
+}  // namespace
+
+Value import_module(ThreadState& ts, std::string_view name) {
+  std::string full(name);
+  Value cached = dict_get_str(ts.interp->modules, str_intern(ts, full));
+  if (cached) return newref(cached);
+  // Import each parent package first.
+  size_t dot = full.rfind('.');
+  Value search = sys_path(ts);
+  Ref parent;
+  if (dot != std::string::npos) {
+    parent = Ref::steal(import_module(ts, full.substr(0, dot)));
+    if (!parent) return Value::null();
+    search = dict_get_str(as_module(parent.get())->dict, ts.names().__path__);
+    if (!search) {
+      return raisef(ts, ts.exc_types().ModuleNotFoundError, "No module named '{}'; '{}' is not a package",
+                    full, full.substr(0, dot));
+    }
+    cached = dict_get_str(ts.interp->modules, str_intern(ts, full));
+    if (cached) return newref(cached);
+  }
+  Value m = load_module(ts, full, search);
+  if (!m) {
+    if (!ts.has_error()) not_found(ts, full);
+    return Value::null();
+  }
+  if (parent) {
+    // Bind the submodule as an attribute of its package.
+    Value leaf = Value::from_object(str_intern(ts, full.substr(dot + 1)));
+    dict_set(ts, as_module(parent.get())->dict, leaf, m);
+  }
+  return m;
+}
+
+Value import_name(ThreadState& ts, Str* name, Dict* globals, Value fromlist, int64_t level) {
+  std::string full;
+  if (!resolve_name(ts, name->view(), globals, level, &full)) return Value::null();
+  Value leaf = import_module(ts, full);
+  if (!leaf) return leaf;
+  bool want_leaf = fromlist && !fromlist.is(ts.none());
+  if (want_leaf || full.find('.') == std::string::npos) {
+    // `from pkg import sub`: try importing submodules named in the fromlist.
+    if (want_leaf && is_tuple(fromlist) && dict_get_str(as_module(leaf)->dict, ts.names().__path__)) {
+      Tuple* names = as_tuple(fromlist);
+      for (int64_t i = 0; i < names->size; ++i) {
+        Str* item = as_str(names->items[i]);
+        if (item->view() == "*" || dict_get_str(as_module(leaf)->dict, item)) continue;
+        Value sub = import_module(ts, full + "." + std::string(item->view()));
+        if (!sub) {
+          ts.clear_error();  // IMPORT_FROM reports the missing name
+        } else {
+          decref(sub);
+        }
+      }
+    }
+    return leaf;
+  }
+  decref(leaf);
+  std::string top = full.substr(0, full.find('.'));
+  Value m = dict_get_str(ts.interp->modules, str_intern(ts, top));
+  return m ? newref(m) : import_module(ts, top);
+}
+
+Value import_from(ThreadState& ts, Value module, Str* name) {
+  Value v = get_attr_optional(ts, module, name);
+  if (v || ts.has_error()) return v;
+  std::string modname = "<unknown module name>";
+  std::string location;
+  if (is_module(module)) {
+    modname = std::string(as_module(module)->name->view());
+    Value file = dict_get_str(as_module(module)->dict, ts.names().__file__);
+    if (file && is_str_like(file)) location = std::string(as_str(file)->view());
+    // A submodule imported meanwhile (circular import) lives in sys.modules.
+    Value sub = dict_get_str(ts.interp->modules, str_intern(ts, modname + "." + std::string(name->view())));
+    if (sub) return newref(sub);
+  }
+  if (location.empty()) {
+    return raisef(ts, ts.exc_types().ImportError, "cannot import name '{}' from '{}' (unknown location)",
+                  name->view(), modname);
+  }
+  return raisef(ts, ts.exc_types().ImportError, "cannot import name '{}' from '{}' ({})", name->view(),
+                modname, location);
+}
+
+bool import_star(ThreadState& ts, Value module, Dict* target) {
+  if (!is_module(module)) {
+    raise(ts, ts.exc_types().ImportError, "import * from a non-module");
+    return false;
+  }
+  Dict* d = as_module(module)->dict;
+  Value all = dict_get_str(d, ts.names().__all__);
+  if (all) {
+    Ref it = Ref::steal(get_iter(ts, all));
+    if (!it) return false;
+    while (Value name = iter_next(ts, it.get())) {
+      Ref n = Ref::steal(name);
+      Ref v = Ref::steal(get_attr(ts, module, as_str(name)));
+      if (!v || !dict_set(ts, target, name, v.get())) return false;
+    }
+    return !ts.has_error();
+  }
+  int64_t pos = 0;
+  Value k, v;
+  while (dict_next(d, &pos, &k, &v)) {
+    if (is_str_like(k) && as_str(k)->nbytes > 0 && as_str(k)->data[0] == '_') continue;
+    if (!dict_set(ts, target, k, v)) return false;
+  }
+  return true;
+}
+
+bool run_main(ThreadState& ts, std::string_view source, const std::string& filename) {
+  Value m = module_new(ts, "__main__");
+  if (!m) return false;
+  Ref module = Ref::steal(m);
+  Dict* d = as_module(m)->dict;
+  Ref file = Ref::steal(str_new(ts, filename));
+  dict_set_str(ts, d, "__file__", file.get());
+  dict_set_str(ts, d, "__builtins__", Value::from_object(ts.interp->builtins));
+  dict_set(ts, ts.interp->modules, Value::from_object(str_intern(ts, "__main__")), m);
+  return exec_module_source(ts, m, source, filename);
+}
+
+}  // namespace gilvm

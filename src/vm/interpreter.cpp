@@ -1,0 +1,97 @@
+// Interpreter and ThreadState construction, and the bootstrap order of the
+// built-in types (see the comment at the top of runtime/type.h).
+#include "vm/interpreter.h"
+
+#include <pthread.h>
+
+#include "compiler/code.h"
+#include "gil/gil.h"
+#include "modules/modules.h"
+#include "runtime/builtins.h"
+#include "runtime/bytes.h"
+#include "runtime/dict.h"
+#include "runtime/float.h"
+#include "runtime/function.h"
+#include "runtime/int.h"
+#include "runtime/iter.h"
+#include "runtime/list.h"
+#include "runtime/module.h"
+#include "runtime/range.h"
+#include "runtime/set.h"
+#include "runtime/str.h"
+#include "runtime/type.h"
+#include "vm/generator.h"
+#include "vm/import.h"
+#include "vm/thread_state.h"
+
+namespace gilvm {
+
+Interpreter::Interpreter(InterpreterConfig c) : config(std::move(c)) {}
+
+Interpreter::~Interpreter() = default;
+
+void Interpreter::bootstrap(ThreadState& ts) {
+  init_type_type(ts);
+  init_singleton_types(ts);
+  // Before anything calls add_method: methods are builtin_function objects.
+  init_function_types(ts);
+  init_str_type(ts);
+  init_dict_type(ts);
+  init_tuple_type(ts);
+  init_exception_types(ts);
+  init_int_type(ts);
+  init_bool_type(ts);
+  init_float_type(ts);
+  init_bytes_type(ts);
+  init_list_type(ts);
+  init_set_type(ts);
+  init_range_types(ts);
+  init_iter_types(ts);
+  init_module_type(ts);
+  init_code_type(ts);
+  init_generator_type(ts);
+  finish_type_bootstrap(ts);
+
+#define GILVM_INTERN_NAME(n) names.n = str_intern(ts, #n);
+  GILVM_NAMES(GILVM_INTERN_NAME)
+#undef GILVM_INTERN_NAME
+  if (empty_str.is_null()) empty_str = Value::from_object(str_intern(ts, ""));
+
+  Value mods = dict_new(ts);
+  modules = as_dict(mods);
+  mods.as_object()->refcnt = kImmortalRefcnt;
+  register_builtin_modules(ts);
+  init_builtins_module(ts);
+  Value sys = import_module(ts, "sys");
+  if (sys) {
+    if (sys_module.is_null()) sys_module = sys;
+    else decref(sys);
+  }
+}
+
+namespace {
+
+// The lowest address this thread may use for its C stack, with a margin
+// for native code that runs after the last check.
+char* compute_stack_limit() {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return nullptr;
+  void* addr = nullptr;
+  size_t size = 0;
+  pthread_attr_getstack(&attr, &addr, &size);
+  pthread_attr_destroy(&attr);
+  constexpr size_t kMargin = 256 * 1024;
+  if (size <= 2 * kMargin) return static_cast<char*>(addr);
+  return static_cast<char*>(addr) + kMargin;
+}
+
+}  // namespace
+
+ThreadState::ThreadState(Interpreter* i) : interp(i), stack_limit(compute_stack_limit()) {}
+
+ThreadState::~ThreadState() {
+  decref(exc);
+  for (Value v : handled) decref(v);
+}
+
+}  // namespace gilvm

@@ -1,0 +1,3 @@
+# expect-error: SyntaxError: expected ':'
+if x > 1
+    pass

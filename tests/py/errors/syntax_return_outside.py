@@ -1,0 +1,3 @@
+# expect-error: SyntaxError: 'return' outside function
+print("never printed")
+return 5
