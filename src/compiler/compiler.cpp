@@ -875,7 +875,6 @@ class Compiler {
       set_line(h.loc.line);
       int next = new_label();
       if (h.type) {
-        emit(Op::COPY, 1);
         expr(h.type);
         emit(Op::CHECK_EXC_MATCH);
         emit_jump(Op::POP_JUMP_IF_FALSE, next);

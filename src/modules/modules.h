@@ -20,8 +20,8 @@ void register_builtin_modules(ThreadState& ts);
 // sys.stdin/stdout/stderr are TextIO objects (sys.cpp) wrapping a C FILE*.
 // print() and input() use the FILE* directly when their target is one, so
 // print and sys.stdout.write share one stdio buffer and stay in order.
-// Returns null when `v` is not a TextIO.
-FILE* textio_file(Value v);
+// Returns null when `v` is not a TextIO open in that direction.
+FILE* textio_file(Value v, bool for_writing = true);
 // Reads one line, '\n' included, from `f` into `out`. Returns false with an
 // exception pending when the bytes are not UTF-8; at EOF `out` is empty.
 bool textio_read_line(ThreadState& ts, FILE* f, std::string* out);

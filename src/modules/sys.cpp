@@ -53,7 +53,11 @@ static void textio_dealloc(Object* self) { decref(static_cast<TextIO*>(self)->na
 // registry is needed to find it.
 static bool is_textio(Value v) { return v.is_object() && v.as_object()->type->slots.dealloc == textio_dealloc; }
 
-FILE* textio_file(Value v) { return is_textio(v) ? as_textio(v)->file : nullptr; }
+FILE* textio_file(Value v, bool for_writing) {
+  if (!is_textio(v)) return nullptr;
+  TextIO* t = as_textio(v);
+  return (for_writing ? t->writable : t->readable) ? t->file : nullptr;
+}
 
 bool textio_read_line(ThreadState& ts, FILE* f, std::string* out) {
   out->clear();

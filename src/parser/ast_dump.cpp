@@ -217,10 +217,10 @@ class Dumper {
         out += c.big_digits;
         break;
       case ConstKind::Float:
-        out += float_repr(c.float_value);
+        out += dump_float_repr(c.float_value);
         break;
       case ConstKind::Imag: {
-        std::string r = float_repr(c.float_value);
+        std::string r = dump_float_repr(c.float_value);
         if (r.size() > 2 && r.compare(r.size() - 2, 2, ".0") == 0) r.resize(r.size() - 2);
         out += r + "j";
         break;
@@ -620,7 +620,7 @@ class Dumper {
 
 }  // namespace
 
-std::string float_repr(double v) {
+std::string dump_float_repr(double v) {
   if (std::isnan(v)) return "nan";
   if (std::isinf(v)) return v > 0 ? "inf" : "-inf";
   char buf[64];

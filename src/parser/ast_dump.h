@@ -13,6 +13,6 @@ namespace gilvm {
 std::string dump(const ast::Module& module, bool include_attributes = false);
 
 // Python's repr() of a float, e.g. "1.0", "1e+16", "inf".
-std::string float_repr(double value);
+std::string dump_float_repr(double value);
 
 }  // namespace gilvm

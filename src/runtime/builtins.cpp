@@ -265,7 +265,7 @@ static Value builtin_input(ThreadState& ts, const Value* args, size_t nargs, Tup
   if (!flush_file_object(ts, out)) return Value::null();
 
   std::string line;
-  if (FILE* f = textio_file(in)) {
+  if (FILE* f = textio_file(in, false)) {
     if (!textio_read_line(ts, f, &line)) return Value::null();
   } else {
     Ref r = Ref::steal(call_method(ts, in, "readline", nullptr, 0));

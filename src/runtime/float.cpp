@@ -401,20 +401,6 @@ Value compare_doubles(ThreadState& ts, double a, double b, CompareOp op) {
   return ts.bool_value(r);
 }
 
-CompareOp swapped(CompareOp op) {
-  switch (op) {
-    case CompareOp::Lt:
-      return CompareOp::Gt;
-    case CompareOp::Le:
-      return CompareOp::Ge;
-    case CompareOp::Gt:
-      return CompareOp::Lt;
-    case CompareOp::Ge:
-      return CompareOp::Le;
-    default:
-      return op;
-  }
-}
 
 Value float_compare_slot(ThreadState& ts, Value self, Value other, CompareOp op) {
   double a = float_value(self);
@@ -423,7 +409,8 @@ Value float_compare_slot(ThreadState& ts, Value self, Value other, CompareOp op)
     // int vs float is exact (big ints are not rounded): ask int's side.
     int c = int_compare_double(other, a);
     if (c == 2) return ts.bool_value(op == CompareOp::Ne);
-    return compare_doubles(ts, 0.0, static_cast<double>(c), swapped(op));
+    // c is sign(int - float), so `float OP int` holds exactly when `0 OP c` does.
+    return compare_doubles(ts, 0.0, static_cast<double>(c), op);
   }
   return newref(ts.interp->not_implemented);
 }

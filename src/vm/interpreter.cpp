@@ -20,6 +20,7 @@
 #include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
+#include "vm/class_builder.h"
 #include "vm/generator.h"
 #include "vm/import.h"
 #include "vm/thread_state.h"
@@ -62,6 +63,7 @@ void Interpreter::bootstrap(ThreadState& ts) {
   mods.as_object()->refcnt = kImmortalRefcnt;
   register_builtin_modules(ts);
   init_builtins_module(ts);
+  install_build_class(ts);
   Value sys = import_module(ts, "sys");
   if (sys) {
     if (sys_module.is_null()) sys_module = sys;

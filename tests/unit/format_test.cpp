@@ -1,6 +1,7 @@
 // Unit tests for the pure layer of the format-spec mini-language. Expected
 // strings were produced by CPython 3.11's format().
 #include "runtime/format.h"
+#include "runtime/str.h"
 
 #include <gtest/gtest.h>
 
