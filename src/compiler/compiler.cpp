@@ -1217,14 +1217,10 @@ class Compiler {
         auto* t = static_cast<const Subscript*>(a->target);
         expr(t->value);
         subscript_key(t->slice);
-        emit(Op::COPY, 2);
-        emit(Op::COPY, 2);
-        emit(Op::BINARY_SUBSCR);
+        emit(Op::SUBSCR_KEEP);
         expr(a->value);
         emit_inplace(op);
-        emit(Op::SWAP, 3);
-        emit(Op::SWAP, 2);
-        emit(Op::STORE_SUBSCR);
+        emit(Op::STORE_SUBSCR_TOP);
         break;
       }
       default:
@@ -1491,6 +1487,14 @@ class Compiler {
       }
       case ExprKind::Subscript: {
         auto* s = static_cast<const Subscript*>(e);
+        int local = fast_local(s->value);
+        if (local >= 0 && s->slice->kind == ExprKind::Constant) {
+          uint32_t k = const_index(static_cast<const Constant*>(s->slice));
+          set_line(e->loc.line);
+          emit(Op::FAST_SUBSCR_CONST, static_cast<uint32_t>(local));
+          emit_word(k);
+          break;
+        }
         expr(s->value);
         subscript_key(s->slice);
         set_line(e->loc.line);

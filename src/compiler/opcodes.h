@@ -107,7 +107,10 @@ namespace gilvm {
   X(FAST_FAST_COMPARE_JUMP, 3, 0, "if not (locals[A] (CompareOp word1>>24) locals[word1]): ip = word2") \
   X(FAST_INPLACE_CONST, 2, 0, "locals[A] (BinaryOp word1>>24)= consts[word1&0xffffff]")  \
   X(FAST_BINARY_CONST, 2, 1, "push locals[A] (BinaryOp word1>>24) consts[word1&0xffffff]") \
-  X(LOAD_FAST_LOAD_FAST, 1, 2, "push locals[A&0xfff], then locals[A>>12]")
+  X(LOAD_FAST_LOAD_FAST, 1, 2, "push locals[A&0xfff], then locals[A>>12]")            \
+  X(FAST_SUBSCR_CONST, 2, 1, "push locals[A][consts[word1]]")                            \
+  X(SUBSCR_KEEP, 1, 1, "push TOS1[TOS], keeping both (augmented item assignment)")       \
+  X(STORE_SUBSCR_TOP, 1, -3, "TOS2[TOS1] = TOS (augmented item assignment)")
 
 enum class Op : uint8_t {
 #define GILVM_OP_ENUM(name, words, stack, doc) name,

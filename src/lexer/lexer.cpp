@@ -409,7 +409,8 @@ Token Lexer::lex_string(size_t start, size_t quote_pos) {
         triple ? "unterminated triple-quoted string literal" : "unterminated string literal";
     // Only a triple-quoted string can span lines; CPython blames the start
     // line for the others even after a backslash-newline.
-    int detected = triple ? line_ : line;
+    // At the end of input a final newline does not start another line.
+    int detected = triple ? line_ - (!src_.empty() && src_.back() == '\n' ? 1 : 0) : line;
     return fail("SyntaxError", what + " (detected at line " + std::to_string(detected) + ")", line,
                 col + 1);
   };

@@ -1,11 +1,35 @@
 #include "parser/literals.h"
 
+#include <algorithm>
 #include <cctype>
+#include <cstring>
+#include <string>
 #include <vector>
 
 namespace gilvm {
 
 namespace {
+
+struct UnicodeName {
+  const char* name;
+  uint32_t cp;
+};
+#include "parser/unicode_names.inc"
+
+// The code point \N{name} denotes (names match case-insensitively, as in
+// CPython), or false when the name is not in gilvm's table.
+bool lookup_unicode_name(std::string_view name, uint32_t* cp) {
+  std::string upper(name);
+  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
+  const UnicodeName* end = kUnicodeNames + std::size(kUnicodeNames);
+  const UnicodeName* it = std::lower_bound(
+      kUnicodeNames, end, upper, [](const UnicodeName& e, const std::string& key) {
+        return std::strcmp(e.name, key.c_str()) < 0;
+      });
+  if (it == end || upper != it->name) return false;
+  *cp = it->cp;
+  return true;
+}
 
 int digit_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -150,7 +174,17 @@ bool decode_string_body(std::string_view body, bool raw, bool bytes, std::string
           out += "\\N";
           break;
         }
-        // Needs the Unicode name database, which gilvm does not carry.
+        if (i + 1 < body.size() && body[i + 1] == '{') {
+          size_t close = body.find('}', i + 2);
+          uint32_t cp;
+          if (close != std::string_view::npos &&
+              lookup_unicode_name(body.substr(i + 2, close - i - 2), &cp)) {
+            append_utf8(out, cp);
+            i = close;
+            break;
+          }
+        }
+        // Names outside gilvm's table (see tools/gen_unicode_names.py).
         error = "(unicode error) 'unicodeescape' codec can't decode bytes in position " +
                 std::to_string(start) + "-" + std::to_string(i) +
                 ": unknown Unicode character name";

@@ -36,6 +36,7 @@
 #include "runtime/set.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
+#include "vm/generator.h"
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
 
@@ -514,10 +515,24 @@ static Value builtin_next(ThreadState& ts, const Value* args, size_t nargs, Tupl
   Type* t = type_of(ts, it);
   if (!t->slots.iternext && !type_lookup(t, ts.names().__next__))
     return raisef(ts, ts.exc_types().TypeError, "'{}' object is not an iterator", type_name(ts, it));
-  Value v = iter_next(ts, it);
+  Value returned_value = Value::null();
+  Value v;
+  if (is_generator(it)) {
+    // A generator's return value travels in StopIteration.value.
+    bool returned = false;
+    v = generator_resume(ts, static_cast<Generator*>(it.as_object()), ts.none(), false, &returned);
+    if (v && returned) {
+      if (!v.is(ts.none())) returned_value = v;
+      else decref(v);
+      v = Value::null();
+    }
+  } else {
+    v = iter_next(ts, it);
+  }
   if (v || ts.has_error()) return v;
+  Ref ret = Ref::steal(returned_value);
   if (nargs == 2) return newref(args[1]);
-  Value exc = exception_new(ts, ts.exc_types().StopIteration, nullptr, 0);
+  Value exc = exception_new(ts, ts.exc_types().StopIteration, ret ? &returned_value : nullptr, ret ? 1 : 0);
   if (!exc) return Value::null();
   raise_value(ts, exc);
   decref(exc);
@@ -976,6 +991,7 @@ constexpr NamedType kBuiltinTypeNames[] = {
     {"frozenset", &BuiltinTypes::frozenset}, {"range", &BuiltinTypes::range},
     {"slice", &BuiltinTypes::slice},         {"property", &BuiltinTypes::property},
     {"staticmethod", &BuiltinTypes::staticmethod}, {"classmethod", &BuiltinTypes::classmethod},
+    {"super", &BuiltinTypes::super_},
 };
 
 struct NamedFunction {

@@ -53,5 +53,9 @@ void add_method(ThreadState& ts, Type* type, const char* name, NativeFn fn);
 void add_function(ThreadState& ts, Dict* dict, const char* name, NativeFn fn);
 
 void init_function_types(ThreadState& ts);
+// property, staticmethod, classmethod (descriptors.cpp).
+void init_descriptor_types(ThreadState& ts);
+// super (super.cpp).
+void init_super_type(ThreadState& ts);
 
 }  // namespace gilvm

@@ -1,16 +1,16 @@
 // Object allocation and deallocation: the two ends of every object's life.
 //
-// Allocation is plain calloc: zeroed memory means every pointer field starts
-// null, so a dealloc that runs on a half-built object (an error during
-// construction) releases exactly what was set. A pooling allocator would be
-// faster for small objects but would hide use-after-free bugs from ASan;
-// swap it in here once the runtime is stable.
+// Memory is always zeroed: every pointer field starts null, so a dealloc
+// that runs on a half-built object (an error during construction) releases
+// exactly what was set. Small objects come from a per-thread cache
+// (alloc.h); the size class is kept in the header's flags for the free.
 #include "runtime/object.h"
 
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
 
+#include "runtime/alloc.h"
 #include "runtime/dict.h"
 #include "runtime/type.h"
 #include "vm/thread_state.h"
@@ -26,16 +26,12 @@ Object* alloc_object(ThreadState& ts, Type* type, Tag tag, size_t size) {
     size = std::max<size_t>(size, type->basic_size);
     tag_bits |= kSubclassBit;
   }
-  void* mem = std::calloc(1, size);
-  if (!mem) {
-    // There is no sane way to raise MemoryError without memory to build it.
-    std::fputs("gilvm: out of memory\n", stderr);
-    std::abort();
-  }
+  uint8_t size_class = 0;
+  void* mem = small_alloc(size, &size_class);
   Object* o = static_cast<Object*>(mem);
   o->refcnt = 1;
   o->tag = tag_bits;
-  o->flags = 0;
+  o->flags = static_cast<uint8_t>(size_class << Object::kSizeClassShift);
   o->owner = ts.index;
   o->type = type;
   return o;
@@ -53,7 +49,7 @@ void dealloc_object(Object* o) {
       decref(d);
     }
   }
-  std::free(o);
+  small_free(o, static_cast<uint8_t>((o->flags & Object::kSizeClassMask) >> Object::kSizeClassShift));
 }
 
 }  // namespace gilvm

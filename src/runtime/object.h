@@ -68,11 +68,13 @@ inline constexpr uint8_t kSubclassBit = 0x80;
 struct Object {
   uint32_t refcnt;
   uint8_t tag;      // a Tag, possibly | kSubclassBit
-  uint8_t flags;    // kImmortal, ...
+  uint8_t flags;    // kImmortal, the allocator's size class, kReprRunning (list.h)
   uint16_t owner;   // creating thread's index, for biased counting later
   Type* type;
 
   static constexpr uint8_t kImmortal = 1;
+  static constexpr uint8_t kSizeClassShift = 1;  // bits 1-4: see alloc.h
+  static constexpr uint8_t kSizeClassMask = 0x1e;
 };
 static_assert(sizeof(Object) == 16);
 
@@ -82,23 +84,26 @@ inline constexpr uint32_t kImmortalRefcnt = 1u << 30;
 
 void dealloc_object(Object* o);  // runs the type's dealloc and frees memory
 
-inline void incref(Object* o) { ++o->refcnt; }
-inline void decref(Object* o) {
+// always_inline: GCC stops inlining into the (very large) eval loop otherwise.
+#define GILVM_INLINE inline __attribute__((always_inline))
+
+GILVM_INLINE void incref(Object* o) { ++o->refcnt; }
+GILVM_INLINE void decref(Object* o) {
   if (--o->refcnt == 0) dealloc_object(o);
 }
-inline void incref(Value v) {
+GILVM_INLINE void incref(Value v) {
   if (v.is_object()) incref(v.as_object());
 }
-inline void decref(Value v) {
+GILVM_INLINE void decref(Value v) {
   if (v.is_object()) decref(v.as_object());
 }
 inline void xdecref(Value v) { decref(v); }  // null-safe already; kept for readability
-inline Value newref(Value v) {
+GILVM_INLINE Value newref(Value v) {
   incref(v);
   return v;
 }
 
-inline bool has_tag(Value v, Tag t) {
+GILVM_INLINE bool has_tag(Value v, Tag t) {
   return v.is_object() && v.as_object()->tag == static_cast<uint8_t>(t);
 }
 // True for the built-in type and for user subclasses with the same layout.

@@ -111,40 +111,57 @@ inline bool float_compare(CompareOp op, double x, double y) {
   return false;
 }
 
+inline bool float_arith(BinaryOp op, double x, double y, double* r) {
+  switch (op) {
+    case BinaryOp::Add: *r = x + y; return true;
+    case BinaryOp::Sub: *r = x - y; return true;
+    case BinaryOp::Mul: *r = x * y; return true;
+    case BinaryOp::TrueDiv:
+      if (y == 0) return false;  // ZeroDivisionError comes from the generic path
+      *r = x / y;
+      return true;
+    default: return false;
+  }
+}
+
+// Boxes a float result, reusing an operand's box when the stack held the
+// only reference to it (a temporary such as `dx * dx` in `dx*dx + dy*dy`):
+// that saves an allocation and a free per operation. Consumes a and b.
+inline Value float_result(ThreadState& ts, Value a, Value b, double r) {
+  if (has_tag(a, Tag::Float) && a.as_object()->refcnt == 1) {
+    static_cast<Float*>(a.as_object())->value = r;
+    decref(b);
+    return a;
+  }
+  if (has_tag(b, Tag::Float) && b.as_object()->refcnt == 1) {
+    static_cast<Float*>(b.as_object())->value = r;
+    decref(a);
+    return b;
+  }
+  decref(a);
+  decref(b);
+  return float_new(ts, r);
+}
+
 // Arithmetic with int and float fast paths, then the generic protocol.
-inline Value fast_binary(ThreadState& ts, BinaryOp op, Value a, Value b, bool inplace) {
+// Consumes the references to a and b.
+inline Value binary_consume(ThreadState& ts, BinaryOp op, Value a, Value b, bool inplace) {
   if (both_small(a, b)) {
     Value r = small_binary(op, a, b);
     if (r) return r;
-  } else if (is_float(a) && is_float(b)) {
-    double x = float_value(a), y = float_value(b);
-    switch (op) {
-      case BinaryOp::Add: return float_new(ts, x + y);
-      case BinaryOp::Sub: return float_new(ts, x - y);
-      case BinaryOp::Mul: return float_new(ts, x * y);
-      case BinaryOp::TrueDiv:
-        if (y != 0) return float_new(ts, x / y);
-        break;
-      default: break;
-    }
-  } else if (is_float(a) && b.is_small()) {
-    double x = float_value(a), y = static_cast<double>(b.as_small());
-    switch (op) {
-      case BinaryOp::Add: return float_new(ts, x + y);
-      case BinaryOp::Sub: return float_new(ts, x - y);
-      case BinaryOp::Mul: return float_new(ts, x * y);
-      default: break;
-    }
-  } else if (a.is_small() && is_float(b)) {
-    double x = static_cast<double>(a.as_small()), y = float_value(b);
-    switch (op) {
-      case BinaryOp::Add: return float_new(ts, x + y);
-      case BinaryOp::Sub: return float_new(ts, x - y);
-      case BinaryOp::Mul: return float_new(ts, x * y);
-      default: break;
+  } else {
+    double x, y, r;
+    bool fa = has_tag(a, Tag::Float), fb = has_tag(b, Tag::Float);
+    if ((fa || a.is_small()) && (fb || b.is_small()) && (fa || fb)) {
+      x = fa ? float_value(a) : static_cast<double>(a.as_small());
+      y = fb ? float_value(b) : static_cast<double>(b.as_small());
+      if (float_arith(op, x, y, &r)) return float_result(ts, a, b, r);
     }
   }
-  return inplace ? inplace_op(ts, op, a, b) : binary_op(ts, op, a, b);
+  Value r = inplace ? inplace_op(ts, op, a, b) : binary_op(ts, op, a, b);
+  decref(a);
+  decref(b);
+  return r;
 }
 
 // Returns 1/0, or -1 on error.
@@ -727,9 +744,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
       DISPATCH();
     }
     SAVE_STATE();
-    Value r = fast_binary(ts, BinaryOp::Add, a, b, false);
-    decref(a);
-    decref(b);
+    Value r = binary_consume(ts, BinaryOp::Add, a, b, false);
     TOP() = r;
     if (!r) {
       --sp;
@@ -746,9 +761,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
       DISPATCH();
     }
     SAVE_STATE();
-    Value r = fast_binary(ts, BinaryOp::Sub, a, b, false);
-    decref(a);
-    decref(b);
+    Value r = binary_consume(ts, BinaryOp::Sub, a, b, false);
     TOP() = r;
     if (!r) {
       --sp;
@@ -760,9 +773,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   TARGET(BINARY_MUL) {
     Value b = POP(), a = TOP();
     SAVE_STATE();
-    Value r = fast_binary(ts, BinaryOp::Mul, a, b, false);
-    decref(a);
-    decref(b);
+    Value r = binary_consume(ts, BinaryOp::Mul, a, b, false);
     TOP() = r;
     if (!r) {
       --sp;
@@ -774,9 +785,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   TARGET(BINARY_OP) {
     Value b = POP(), a = TOP();
     SAVE_STATE();
-    Value r = fast_binary(ts, static_cast<BinaryOp>(ARG()), a, b, false);
-    decref(a);
-    decref(b);
+    Value r = binary_consume(ts, static_cast<BinaryOp>(ARG()), a, b, false);
     TOP() = r;
     if (!r) {
       --sp;
@@ -793,9 +802,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
       DISPATCH();
     }
     SAVE_STATE();
-    Value r = fast_binary(ts, BinaryOp::Add, a, b, true);
-    decref(a);
-    decref(b);
+    Value r = binary_consume(ts, BinaryOp::Add, a, b, true);
     TOP() = r;
     if (!r) {
       --sp;
@@ -812,9 +819,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
       DISPATCH();
     }
     SAVE_STATE();
-    Value r = fast_binary(ts, BinaryOp::Sub, a, b, true);
-    decref(a);
-    decref(b);
+    Value r = binary_consume(ts, BinaryOp::Sub, a, b, true);
     TOP() = r;
     if (!r) {
       --sp;
@@ -826,9 +831,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   TARGET(INPLACE_OP) {
     Value b = POP(), a = TOP();
     SAVE_STATE();
-    Value r = fast_binary(ts, static_cast<BinaryOp>(ARG()), a, b, true);
-    decref(a);
-    decref(b);
+    Value r = binary_consume(ts, static_cast<BinaryOp>(ARG()), a, b, true);
     TOP() = r;
     if (!r) {
       --sp;
@@ -855,8 +858,16 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
         DISPATCH();
       }
     }
+    if (has_tag(a, Tag::Float) && a.as_object()->refcnt == 1) {
+      // Only this local holds the float: update it in place.
+      double r, y = has_tag(b, Tag::Float) ? float_value(b) : static_cast<double>(b.as_small());
+      if ((b.is_small() || has_tag(b, Tag::Float)) && float_arith(op, float_value(a), y, &r)) {
+        static_cast<Float*>(a.as_object())->value = r;
+        DISPATCH();
+      }
+    }
     SAVE_STATE();
-    Value r = fast_binary(ts, op, a, b, true);
+    Value r = binary_consume(ts, op, newref(a), newref(b), true);
     CHECK(r);
     locals[slot] = r;
     decref(a);
@@ -882,7 +893,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
       }
     }
     SAVE_STATE();
-    Value r = fast_binary(ts, op, a, b, false);
+    Value r = binary_consume(ts, op, newref(a), newref(b), false);
     CHECK(r);
     PUSH(r);
     DISPATCH();
@@ -1038,6 +1049,64 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
       --sp;
       goto error;
     }
+    DISPATCH();
+  }
+
+  TARGET(FAST_SUBSCR_CONST) {
+    uint32_t slot = ARG();
+    Value key = consts[*ip++];
+    Value container = locals[slot];
+    if (__builtin_expect(container.is_null(), 0)) {
+      SAVE_STATE();
+      unbound_local(ts, code, slot);
+      goto error;
+    }
+    if (is_list(container) && key.is_small()) {
+      List* l = as_list(container);
+      int64_t i = key.as_small();
+      if (i < 0) i += l->size;
+      if (i >= 0 && i < l->size) {
+        PUSH(newref(l->items[i]));
+        DISPATCH();
+      }
+    }
+    SAVE_STATE();
+    Value r = get_item(ts, container, key);
+    CHECK(r);
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(SUBSCR_KEEP) {
+    Value key = TOP(), container = PEEK(2);
+    SAVE_STATE();
+    Value r = get_item(ts, container, key);
+    CHECK(r);
+    PUSH(r);
+    DISPATCH();
+  }
+
+  TARGET(STORE_SUBSCR_TOP) {
+    Value v = POP(), key = POP(), container = POP();
+    SAVE_STATE();
+    int r;
+    if (is_list(container) && key.is_small()) {
+      List* l = as_list(container);
+      int64_t i = key.as_small();
+      if (i < 0) i += l->size;
+      if (i >= 0 && i < l->size) {
+        Value old = l->items[i];
+        l->items[i] = v;
+        decref(old);
+        decref(container);
+        DISPATCH();
+      }
+    }
+    r = set_item(ts, container, key, v);
+    decref(key);
+    decref(container);
+    decref(v);
+    if (r < 0) goto error;
     DISPATCH();
   }
 

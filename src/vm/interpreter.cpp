@@ -51,6 +51,8 @@ void Interpreter::bootstrap(ThreadState& ts) {
   init_module_type(ts);
   init_code_type(ts);
   init_generator_type(ts);
+  init_descriptor_types(ts);
+  init_super_type(ts);
   finish_type_bootstrap(ts);
 
 #define GILVM_INTERN_NAME(n) names.n = str_intern(ts, #n);

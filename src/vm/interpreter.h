@@ -52,6 +52,7 @@ struct BuiltinTypes {
   Type* property = nullptr;
   Type* staticmethod = nullptr;
   Type* classmethod = nullptr;
+  Type* super_ = nullptr;
   Type* dict_keys = nullptr;
   Type* dict_values = nullptr;
   Type* dict_items = nullptr;
