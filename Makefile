@@ -1,7 +1,7 @@
 # One-command entry points. `make test` is what CI runs (.ci/run).
 SHELL := /bin/bash
 JOBS ?= 2
-DEB_PACKAGES := cmake ninja-build g++ libgmp-dev libfmt-dev libgtest-dev libbenchmark-dev python3 lua5.4
+DEB_PACKAGES := cmake ninja-build g++ libgmp-dev libfmt-dev libgtest-dev libbenchmark-dev python3 lua5.4 time
 
 .PHONY: deps build build-asan test run bench format clean
 

@@ -23,6 +23,17 @@ struct ExceptionHandler {
   uint32_t depth;    // stack depth (above the frame's base) to unwind to
 };
 
+// What one LOAD_GLOBAL instruction found last time, valid while neither
+// dict has changed since (dicts bump `version` on every mutation). The value
+// is borrowed: any change that could free it also changes a version.
+struct GlobalCache {
+  const Dict* globals = nullptr;
+  uint64_t globals_version = 0;
+  const Dict* builtins = nullptr;  // null: found in globals, builtins irrelevant
+  uint64_t builtins_version = 0;
+  Value value;
+};
+
 enum CodeFlags : uint32_t {
   kCodeVarargs = 1 << 0,    // has *args
   kCodeVarkw = 1 << 1,      // has **kwargs
@@ -42,6 +53,7 @@ struct Code : Object {
   // For each cellvar that is also a parameter: its index in varnames, else -1.
   std::vector<int32_t> cell_param;
   std::vector<ExceptionHandler> handlers;
+  std::vector<GlobalCache> global_caches;  // one per LOAD_GLOBAL instruction
 
   uint32_t flags = 0;
   int argcount = 0;         // positional parameters, posonly included

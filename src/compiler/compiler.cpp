@@ -487,10 +487,13 @@ class Compiler {
       case NameScope::GlobalImplicit:
         if (unit.scope->kind == ScopeKind::Function || unit.scope->kind == ScopeKind::Comprehension ||
             ns == NameScope::GlobalExplicit) {
-          emit(ctx == ExprContext::Load ? Op::LOAD_GLOBAL
-               : ctx == ExprContext::Store ? Op::STORE_GLOBAL
-                                           : Op::DELETE_GLOBAL,
-               name_index(name));
+          if (ctx == ExprContext::Load) {
+            emit(Op::LOAD_GLOBAL, name_index(name));
+            emit_word(static_cast<uint32_t>(unit.code->global_caches.size()));
+            unit.code->global_caches.emplace_back();
+          } else {
+            emit(ctx == ExprContext::Store ? Op::STORE_GLOBAL : Op::DELETE_GLOBAL, name_index(name));
+          }
           return;
         }
         break;

@@ -28,7 +28,7 @@ namespace gilvm {
   X(STORE_DEREF, 1, -1, "cell A = pop")                                                    \
   X(DELETE_DEREF, 1, 0, "empty cell A")                                                    \
   X(LOAD_CLOSURE, 1, 1, "push cell A itself (to build a closure)")                         \
-  X(LOAD_GLOBAL, 1, 1, "push globals[names[A]] or builtins[names[A]]")                     \
+  X(LOAD_GLOBAL, 2, 1, "push globals/builtins[names[A]]; word1 = its inline cache slot")  \
   X(STORE_GLOBAL, 1, -1, "globals[names[A]] = pop")                                        \
   X(DELETE_GLOBAL, 1, 0, "del globals[names[A]]")                                          \
   X(LOAD_NAME, 1, 1, "push locals/globals/builtins[names[A]] (module and class bodies)")   \

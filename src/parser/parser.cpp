@@ -1665,7 +1665,13 @@ class Parser {
       // Literal run up to the next brace, decoded like a plain string.
       size_t start = s.i;
       while (!s.done() && s.at() != '{' && s.at() != '}') {
-        if (s.at() == '\\' && !s.prefix.raw && s.i + 1 < s.body.size()) s.step();
+        if (s.at() == '\\' && !s.prefix.raw && s.i + 1 < s.body.size()) {
+          s.step();
+          // \N{NAME}: the braces belong to the escape, not to a field.
+          if (s.at() == 'N' && s.at(1) == '{') {
+            while (!s.done() && s.at() != '}') s.step();
+          }
+        }
         s.step();
       }
       std::string out, err;

@@ -11,6 +11,7 @@
 
 #include "runtime/args.h"
 #include "runtime/exceptions.h"
+#include "runtime/float.h"
 #include "runtime/function.h"
 #include "runtime/list.h"
 #include "runtime/ops.h"
@@ -203,6 +204,28 @@ Value classmethod_descr_get(ThreadState& ts, Value self, Value obj, Type* owner)
   return bound_method_new(ts, static_cast<MethodWrapper*>(self.as_object())->func, cls);
 }
 
+// Read-only attributes of numbers (x.real, x.numerator, ...), as properties
+// whose getter is a native function.
+Value num_self(ThreadState& ts, const Value* args, size_t, Tuple*) {
+  Value v = args[0];
+  if (has_layout(v, Tag::Bool)) return Value::from_small(v.is(ts.interp->true_) ? 1 : 0);
+  if (has_layout(v, Tag::Float) && !is_float(v)) return float_new(ts, float_value(v));
+  return newref(v);
+}
+Value num_zero(ThreadState& ts, const Value* args, size_t, Tuple*) {
+  return has_layout(args[0], Tag::Float) ? float_new(ts, 0.0) : Value::from_small(0);
+}
+Value num_one(ThreadState&, const Value*, size_t, Tuple*) { return Value::from_small(1); }
+
+void add_getter(ThreadState& ts, Type* type, const char* name, NativeFn fn) {
+  Value getter = builtin_new(ts, name, fn);
+  Value p = property_make(ts, ts.types().property, getter, Value::null(), Value::null(),
+                          Value::null(), Value::from_object(str_intern(ts, name)));
+  type_set_attr(ts, type, name, p);
+  decref(p);
+  decref(getter);
+}
+
 }  // namespace
 
 void init_descriptor_types(ThreadState& ts) {
@@ -238,6 +261,13 @@ void init_descriptor_types(ThreadState& ts) {
   cm->slots.getattr = wrapper_getattr;
   cm->slots.descr_get = classmethod_descr_get;
   types.classmethod = cm;
+
+  add_getter(ts, types.int_, "real", num_self);
+  add_getter(ts, types.int_, "imag", num_zero);
+  add_getter(ts, types.int_, "numerator", num_self);
+  add_getter(ts, types.int_, "denominator", num_one);
+  add_getter(ts, types.float_, "real", num_self);
+  add_getter(ts, types.float_, "imag", num_zero);
 }
 
 }  // namespace gilvm

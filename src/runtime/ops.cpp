@@ -398,7 +398,10 @@ const char* binary_op_symbol(BinaryOp op) {
 Value binary_op(ThreadState& ts, BinaryOp op, Value a, Value b) {
   if (a.is_small() && b.is_small()) {
     if (Value r = small_binary(op, a.as_small(), b.as_small())) return r;
-    return int_binary(ts, op, a, b);
+    Value r = int_binary(ts, op, a, b);
+    if (!r || !is_not_implemented(ts, r)) return r;
+    decref(r);
+    return binary_type_error(ts, op, a, b, false);
   }
   Value r = binary_dispatch(ts, op, a, b);
   if (!r || !is_not_implemented(ts, r)) return r;
@@ -409,7 +412,10 @@ Value binary_op(ThreadState& ts, BinaryOp op, Value a, Value b) {
 Value inplace_op(ThreadState& ts, BinaryOp op, Value a, Value b) {
   if (a.is_small() && b.is_small()) {
     if (Value r = small_binary(op, a.as_small(), b.as_small())) return r;
-    return int_binary(ts, op, a, b);
+    Value r = int_binary(ts, op, a, b);
+    if (!r || !is_not_implemented(ts, r)) return r;
+    decref(r);
+    return binary_type_error(ts, op, a, b, true);
   }
   Type* ta = type_of(ts, a);
   if (ta->slots.inplace) {

@@ -57,7 +57,7 @@ namespace {
 inline bool both_small(Value a, Value b) { return (a.raw() & b.raw() & 1) != 0; }
 
 // Small-int fast paths; return null when the generic path must run.
-inline Value small_binary(BinaryOp op, Value a, Value b) {
+GILVM_INLINE Value small_binary(BinaryOp op, Value a, Value b) {
   int64_t x = a.as_small(), y = b.as_small(), r;
   switch (op) {
     case BinaryOp::Add:
@@ -111,7 +111,7 @@ inline bool float_compare(CompareOp op, double x, double y) {
   return false;
 }
 
-inline bool float_arith(BinaryOp op, double x, double y, double* r) {
+GILVM_INLINE bool float_arith(BinaryOp op, double x, double y, double* r) {
   switch (op) {
     case BinaryOp::Add: *r = x + y; return true;
     case BinaryOp::Sub: *r = x - y; return true;
@@ -127,7 +127,7 @@ inline bool float_arith(BinaryOp op, double x, double y, double* r) {
 // Boxes a float result, reusing an operand's box when the stack held the
 // only reference to it (a temporary such as `dx * dx` in `dx*dx + dy*dy`):
 // that saves an allocation and a free per operation. Consumes a and b.
-inline Value float_result(ThreadState& ts, Value a, Value b, double r) {
+GILVM_INLINE Value float_result(ThreadState& ts, Value a, Value b, double r) {
   if (has_tag(a, Tag::Float) && a.as_object()->refcnt == 1) {
     static_cast<Float*>(a.as_object())->value = r;
     decref(b);
@@ -143,9 +143,18 @@ inline Value float_result(ThreadState& ts, Value a, Value b, double r) {
   return float_new(ts, r);
 }
 
+// The generic protocol, for everything the fast paths below do not take.
+__attribute__((noinline)) Value binary_generic(ThreadState& ts, BinaryOp op, Value a, Value b,
+                                               bool inplace) {
+  Value r = inplace ? inplace_op(ts, op, a, b) : binary_op(ts, op, a, b);
+  decref(a);
+  decref(b);
+  return r;
+}
+
 // Arithmetic with int and float fast paths, then the generic protocol.
 // Consumes the references to a and b.
-inline Value binary_consume(ThreadState& ts, BinaryOp op, Value a, Value b, bool inplace) {
+GILVM_INLINE Value binary_consume(ThreadState& ts, BinaryOp op, Value a, Value b, bool inplace) {
   if (both_small(a, b)) {
     Value r = small_binary(op, a, b);
     if (r) return r;
@@ -158,10 +167,7 @@ inline Value binary_consume(ThreadState& ts, BinaryOp op, Value a, Value b, bool
       if (float_arith(op, x, y, &r)) return float_result(ts, a, b, r);
     }
   }
-  Value r = inplace ? inplace_op(ts, op, a, b) : binary_op(ts, op, a, b);
-  decref(a);
-  decref(b);
-  return r;
+  return binary_generic(ts, op, a, b, inplace);
 }
 
 // Returns 1/0, or -1 on error.
@@ -214,7 +220,11 @@ Value format_field(ThreadState& ts, Value v, uint32_t flags, Value spec) {
   switch (flags & 3) {
     case 1: converted = Ref::steal(to_str(ts, v)); break;
     case 2: converted = Ref::steal(repr(ts, v)); break;
-    case 3: converted = Ref::steal(repr(ts, v)); break;  // ascii(): repr is close enough here
+    case 3:  // ascii()
+      converted = Ref::steal(repr(ts, v));
+      if (converted && !as_str(converted.get())->ascii)
+        converted = Ref::steal(str_new(ts, ascii_escape(as_str(converted.get())->view())));
+      break;
     default: converted = Ref::borrow(v); break;
   }
   if (!converted) return Value::null();
@@ -607,16 +617,32 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   }
 
   TARGET(LOAD_GLOBAL) {
+    GlobalCache& cache = code->global_caches[*ip++];
+    Dict* globals = f->globals;
+    if (__builtin_expect(cache.globals == globals && cache.globals_version == globals->version &&
+                             (!cache.builtins || (cache.builtins == f->builtins &&
+                                                  cache.builtins_version == f->builtins->version)),
+                         1)) {
+      PUSH(newref(cache.value));
+      DISPATCH();
+    }
     Str* name = code->names[ARG()];
-    Value v = dict_get_str(f->globals, name);
+    Value v = dict_get_str(globals, name);
+    cache.globals = globals;
+    cache.globals_version = globals->version;
+    cache.builtins = nullptr;
     if (v.is_null()) {
       v = dict_get_str(f->builtins, name);
       if (v.is_null()) {
+        cache.globals = nullptr;
         SAVE_STATE();
         name_error(ts, name);
         goto error;
       }
+      cache.builtins = f->builtins;
+      cache.builtins_version = f->builtins->version;
     }
+    cache.value = v;
     PUSH(newref(v));
     DISPATCH();
   }
@@ -1079,6 +1105,15 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
 
   TARGET(SUBSCR_KEEP) {
     Value key = TOP(), container = PEEK(2);
+    if (is_list(container) && key.is_small()) {
+      List* l = as_list(container);
+      int64_t i = key.as_small();
+      if (i < 0) i += l->size;
+      if (i >= 0 && i < l->size) {
+        PUSH(newref(l->items[i]));
+        DISPATCH();
+      }
+    }
     SAVE_STATE();
     Value r = get_item(ts, container, key);
     CHECK(r);

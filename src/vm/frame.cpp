@@ -3,6 +3,7 @@
 
 #include <cstdlib>
 #include <cstring>
+#include <algorithm>
 #include <new>
 
 #include "runtime/dict.h"
@@ -19,63 +20,61 @@ FrameArena::~FrameArena() {
   for (Chunk& c : chunks_) std::free(c.base);
 }
 
-void* FrameArena::push(size_t bytes) {
-  bytes = (bytes + 15) & ~size_t{15};
-  while (true) {
-    if (current_ < chunks_.size()) {
-      Chunk& c = chunks_[current_];
-      if (c.used + bytes <= c.size) {
-        void* p = c.base + c.used;
-        c.used += bytes;
-        return p;
-      }
-      if (c.used == 0) {
-        // An empty chunk too small for this frame: replace it.
-        std::free(c.base);
-        c.size = std::max(kChunkSize, bytes);
-        c.base = static_cast<char*>(std::malloc(c.size));
-        if (!c.base) throw std::bad_alloc();
-        continue;
-      }
-      ++current_;
-      continue;
-    }
+void FrameArena::enter_chunk(size_t index, char* top) {
+  current_ = index;
+  base_ = chunks_[index].base;
+  limit_ = base_ + chunks_[index].size;
+  top_ = top;
+}
+
+void* FrameArena::push_slow(size_t bytes) {
+  // Move to the next chunk (reusing it when it is large enough).
+  size_t next = chunks_.empty() ? 0 : current_ + 1;
+  if (next < chunks_.size() && chunks_[next].size < bytes) {
+    std::free(chunks_[next].base);
+    chunks_.erase(chunks_.begin() + static_cast<std::ptrdiff_t>(next));
+  }
+  if (next >= chunks_.size()) {
     size_t size = std::max(kChunkSize, bytes);
     char* base = static_cast<char*>(std::malloc(size));
     if (!base) throw std::bad_alloc();
-    chunks_.push_back(Chunk{base, size, 0});
-    current_ = chunks_.size() - 1;
+    chunks_.insert(chunks_.begin() + static_cast<std::ptrdiff_t>(next), Chunk{base, size});
   }
+  enter_chunk(next, chunks_[next].base);
+  void* p = top_;
+  top_ += bytes;
+  return p;
 }
 
-void FrameArena::pop(void* frame) {
-  // Frames are released in LIFO order, so the frame lies in the current
-  // chunk (or, when that chunk is empty, in an earlier one).
-  while (true) {
-    Chunk& c = chunks_[current_];
-    char* p = static_cast<char*>(frame);
-    if (p >= c.base && p < c.base + c.size) {
-      c.used = static_cast<size_t>(p - c.base);
+void FrameArena::pop_slow(void* frame) {
+  // LIFO order: the frame lies in an earlier chunk, which becomes current
+  // again (later chunks are kept for reuse).
+  char* p = static_cast<char*>(frame);
+  for (size_t i = current_; i-- > 0;) {
+    if (p >= chunks_[i].base && p < chunks_[i].base + chunks_[i].size) {
+      enter_chunk(i, p);
       return;
     }
-    c.used = 0;
-    --current_;
   }
 }
 
 Frame* frame_new(ThreadState& ts, Code* code, Function* func, Dict* globals, Dict* locals,
                  bool on_heap) {
-  size_t slots = static_cast<size_t>(code->nlocals + code->ncells() + code->stacksize);
+  size_t live = static_cast<size_t>(code->nlocals + code->ncells());
+  size_t slots = live + static_cast<size_t>(code->stacksize);
   size_t bytes = sizeof(Frame) + slots * sizeof(Value);
   void* mem = on_heap ? std::malloc(bytes) : ts.frames.push(bytes);
   if (!mem) throw std::bad_alloc();
   Frame* f = static_cast<Frame*>(mem);
   f->code = code;
-  incref(code);
   f->func = func;
-  if (func) incref(func);
   f->globals = globals;
-  incref(globals);
+  if (func) {
+    incref(func);
+  } else {
+    incref(code);
+    incref(globals);
+  }
   f->builtins = ts.interp->builtins;
   f->locals = locals;
   if (locals) incref(locals);
@@ -84,7 +83,9 @@ Frame* frame_new(ThreadState& ts, Code* code, Function* func, Dict* globals, Dic
   f->gen = nullptr;
   f->is_entry = false;
   f->on_heap = on_heap;
-  std::memset(static_cast<void*>(f->localsplus), 0, slots * sizeof(Value));
+  // Stack slots are always written before they are read: only locals and
+  // cells need clearing.
+  std::memset(static_cast<void*>(f->localsplus), 0, live * sizeof(Value));
   f->sp = f->stack_base();
   return f;
 }
@@ -92,16 +93,21 @@ Frame* frame_new(ThreadState& ts, Code* code, Function* func, Dict* globals, Dic
 void frame_free(ThreadState& ts, Frame* f) {
   Value* end = f->sp;
   for (Value* v = f->localsplus; v < end; ++v) decref(*v);
-  Code* code = f->code;
-  if (f->func) decref(f->func);
-  decref(f->globals);
   if (f->locals) decref(f->locals);
+  Function* func = f->func;
+  Code* code = f->code;
+  Dict* globals = f->globals;
   if (f->on_heap) {
     std::free(f);
   } else {
     ts.frames.pop(f);
   }
-  decref(code);
+  if (func) {
+    decref(func);
+  } else {
+    decref(globals);
+    decref(code);
+  }
 }
 
 }  // namespace gilvm

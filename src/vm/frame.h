@@ -20,9 +20,9 @@ struct Function;
 struct Generator;
 
 struct Frame {
-  Code* code;          // owned
+  Code* code;          // borrowed from func, else owned
   Function* func;      // owned; null for module and exec() code
-  Dict* globals;       // owned
+  Dict* globals;       // borrowed from func, else owned
   Dict* builtins;      // borrowed from the interpreter
   Dict* locals;        // owned; the namespace of module/class bodies, else null
   Frame* prev;         // the caller (while executing)
@@ -49,21 +49,44 @@ class FrameArena {
   FrameArena(const FrameArena&) = delete;
   FrameArena& operator=(const FrameArena&) = delete;
 
-  void* push(size_t bytes);
-  void pop(void* frame);
+  // The common case (room in the current chunk) is inlined into calls.
+  void* push(size_t bytes) {
+    bytes = (bytes + 15) & ~size_t{15};
+    if (top_ + bytes <= limit_) {
+      void* p = top_;
+      top_ += bytes;
+      return p;
+    }
+    return push_slow(bytes);
+  }
+  void pop(void* frame) {
+    char* p = static_cast<char*>(frame);
+    if (p >= base_ && p < limit_) {
+      top_ = p;
+      return;
+    }
+    pop_slow(frame);
+  }
 
  private:
   struct Chunk {
     char* base;
     size_t size;
-    size_t used;
   };
+  void* push_slow(size_t bytes);
+  void pop_slow(void* frame);
+  void enter_chunk(size_t index, char* top);
+
   std::vector<Chunk> chunks_;
-  size_t current_ = 0;  // index of the chunk in use
+  size_t current_ = 0;     // index of the chunk in use
+  char* base_ = nullptr;   // current chunk's bounds and bump pointer
+  char* top_ = nullptr;
+  char* limit_ = nullptr;
 };
 
-// Creates a frame for `code` (arena or heap), with every local and stack
-// slot empty, references to code/func/globals/locals taken.
+// Creates a frame for `code` (arena or heap), with every local and cell
+// slot empty. The frame owns a reference to `func` when given (and borrows
+// its code and globals), else to `code` and `globals`; and to `locals`.
 Frame* frame_new(ThreadState& ts, Code* code, Function* func, Dict* globals, Dict* locals,
                  bool on_heap);
 // Releases everything the frame owns and frees it.

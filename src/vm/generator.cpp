@@ -41,12 +41,17 @@ void generator_dealloc(Object* o) {
     // No ThreadState here: release the frame's references directly.
     Frame* f = gen->frame;
     for (Value* v = f->localsplus; v < f->sp; ++v) decref(*v);
-    if (f->func) decref(f->func);
-    decref(f->globals);
     if (f->locals) decref(f->locals);
+    Function* func = f->func;
     Code* code = f->code;
+    Dict* globals = f->globals;
     std::free(f);
-    decref(code);
+    if (func) {
+      decref(func);
+    } else {
+      decref(globals);
+      decref(code);
+    }
   }
   if (gen->saved_handled) {
     for (Value v : *gen->saved_handled) decref(v);

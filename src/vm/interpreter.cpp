@@ -7,6 +7,7 @@
 #include "compiler/code.h"
 #include "gil/gil.h"
 #include "modules/modules.h"
+#include "runtime/alloc.h"
 #include "runtime/builtins.h"
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
@@ -96,6 +97,7 @@ ThreadState::ThreadState(Interpreter* i) : interp(i), stack_limit(compute_stack_
 ThreadState::~ThreadState() {
   decref(exc);
   for (Value v : handled) decref(v);
+  small_cache_release();
 }
 
 }  // namespace gilvm
