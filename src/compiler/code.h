@@ -34,6 +34,23 @@ struct GlobalCache {
   Value value;
 };
 
+// What one attribute instruction (LOAD_ATTR, LOAD_METHOD, STORE_ATTR)
+// learnt about the receiver's type: the result of looking the name up on
+// the type, valid while `type` is the receiver's type and no type dict has
+// changed (Interpreter::type_epoch).
+struct AttrCache {
+  enum Kind : uint8_t {
+    kNone,     // the type has no such attribute: only the instance dict can
+    kPlain,    // a plain class attribute (no descriptor behaviour)
+    kMethod,   // a function: binds to the instance
+    kComplex,  // a descriptor or anything else: take the generic path
+  };
+  const Type* type = nullptr;
+  uint64_t epoch = 0;
+  Value type_attr;  // borrowed from the type dict
+  Kind kind = kComplex;
+};
+
 enum CodeFlags : uint32_t {
   kCodeVarargs = 1 << 0,    // has *args
   kCodeVarkw = 1 << 1,      // has **kwargs
@@ -54,6 +71,7 @@ struct Code : Object {
   std::vector<int32_t> cell_param;
   std::vector<ExceptionHandler> handlers;
   std::vector<GlobalCache> global_caches;  // one per LOAD_GLOBAL instruction
+  std::vector<AttrCache> attr_caches;      // one per attribute instruction
 
   uint32_t flags = 0;
   int argcount = 0;         // positional parameters, posonly included

@@ -420,6 +420,13 @@ class Compiler {
     return add_const_value("s" + s, Value::from_object(str_intern(ts_, s)));
   }
 
+  // Attribute instructions carry an inline cache slot in their second word.
+  void emit_attr(Op op, const std::string& name) {
+    emit(op, name_index(name));
+    emit_word(static_cast<uint32_t>(u().code->attr_caches.size()));
+    u().code->attr_caches.emplace_back();
+  }
+
   uint32_t name_index(const std::string& name) {
     Unit& unit = u();
     auto it = unit.name_index.find(name);
@@ -1113,7 +1120,7 @@ class Compiler {
       case ExprKind::Attribute: {
         auto* a = static_cast<const Attribute*>(t);
         expr(a->value);
-        emit(Op::STORE_ATTR, name_index(a->attr));
+        emit_attr(Op::STORE_ATTR, a->attr);
         break;
       }
       case ExprKind::Subscript: {
@@ -1209,11 +1216,11 @@ class Compiler {
         auto* t = static_cast<const Attribute*>(a->target);
         expr(t->value);
         emit(Op::COPY, 1);
-        emit(Op::LOAD_ATTR, name_index(t->attr));
+        emit_attr(Op::LOAD_ATTR, t->attr);
         expr(a->value);
         emit_inplace(op);
         emit(Op::SWAP, 2);
-        emit(Op::STORE_ATTR, name_index(t->attr));
+        emit_attr(Op::STORE_ATTR, t->attr);
         break;
       }
       case ExprKind::Subscript: {
@@ -1485,7 +1492,7 @@ class Compiler {
         auto* a = static_cast<const Attribute*>(e);
         expr(a->value);
         set_line(a->loc.end_line ? a->loc.end_line : a->loc.line);
-        emit(Op::LOAD_ATTR, name_index(a->attr));
+        emit_attr(Op::LOAD_ATTR, a->attr);
         break;
       }
       case ExprKind::Subscript: {
@@ -1656,7 +1663,7 @@ class Compiler {
       auto* a = static_cast<const Attribute*>(c->func);
       expr(a->value);
       set_line(a->loc.end_line ? a->loc.end_line : a->loc.line);
-      emit(Op::LOAD_METHOD, name_index(a->attr));
+      emit_attr(Op::LOAD_METHOD, a->attr);
       for (const Expr* arg : c->args) expr(arg);
       set_line(c->loc.line);
       emit(Op::CALL_METHOD, static_cast<uint32_t>(c->args.size()));

@@ -34,10 +34,10 @@ namespace gilvm {
   X(LOAD_NAME, 1, 1, "push locals/globals/builtins[names[A]] (module and class bodies)")   \
   X(STORE_NAME, 1, -1, "locals[names[A]] = pop")                                           \
   X(DELETE_NAME, 1, 0, "del locals[names[A]]")                                             \
-  X(LOAD_ATTR, 1, 0, "TOS = TOS.names[A]")                                                 \
-  X(STORE_ATTR, 1, -2, "TOS.names[A] = TOS1")                                              \
+  X(LOAD_ATTR, 2, 0, "TOS = TOS.names[A]; word1 = inline cache slot")                                                 \
+  X(STORE_ATTR, 2, -2, "TOS.names[A] = TOS1; word1 = inline cache slot")                                              \
   X(DELETE_ATTR, 1, -1, "del TOS.names[A]")                                                \
-  X(LOAD_METHOD, 1, 1, "TOS -> (callable, self or null) for CALL_METHOD")                  \
+  X(LOAD_METHOD, 2, 1, "TOS -> (callable, self or null) for CALL_METHOD; word1 = cache")                  \
   X(BINARY_ADD, 1, -1, "TOS = TOS1 + TOS")                                                 \
   X(BINARY_SUB, 1, -1, "TOS = TOS1 - TOS")                                                 \
   X(BINARY_MUL, 1, -1, "TOS = TOS1 * TOS")                                                 \

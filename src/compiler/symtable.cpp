@@ -7,6 +7,8 @@
 #include <algorithm>
 #include <set>
 
+#include "parser/parser.h"
+
 namespace gilvm {
 
 using namespace ast;
@@ -265,6 +267,7 @@ class SymbolVisitor {
         }
         for (const std::string& n : static_cast<const NameList*>(s)->names) {
           add(n, kDefNonlocal, s->loc);
+          current_->nonlocal_locs.emplace(n, s->loc);
         }
         break;
       case StmtKind::Expr:
@@ -308,8 +311,19 @@ class SymbolVisitor {
     }
   }
 
+  // Bounds the depth of expression trees; see kMaxExprDepth.
   void expr(const Expr* e) {
     if (!e) return;
+    if (expr_depth_ >= kMaxExprDepth) {
+      fail(e->loc, "too many nested expressions (maximum recursion depth exceeded during compilation)");
+      return;
+    }
+    ++expr_depth_;
+    expr_node(e);
+    --expr_depth_;
+  }
+
+  void expr_node(const Expr* e) {
     switch (e->kind) {
       case ExprKind::BoolOp:
         for (Expr* v : static_cast<const BoolOp*>(e)->values) expr(v);
@@ -451,6 +465,7 @@ class SymbolVisitor {
   const std::string& filename_;
   std::string_view source_;
   Scope* current_ = nullptr;
+  int expr_depth_ = 0;
 };
 
 namespace {
@@ -469,7 +484,9 @@ std::set<std::string> resolve(Scope* scope, const std::set<std::string>& bound,
       ns = NameScope::GlobalExplicit;
     } else if (f & kDefNonlocal) {
       if (!bound.count(name)) {
-        v.fail(Loc{}, "no binding for nonlocal '" + name + "' found");
+        auto at = scope->nonlocal_locs.find(name);
+        v.fail(at != scope->nonlocal_locs.end() ? at->second : Loc{},
+               "no binding for nonlocal '" + name + "' found");
       }
       ns = NameScope::Free;
     } else if (binds(f)) {

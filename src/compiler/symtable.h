@@ -33,6 +33,7 @@ struct Scope {
   std::vector<std::string> params;  // in order
   bool is_generator = false;
   bool needs_class_cell = false;  // uses super() or __class__
+  std::map<std::string, ast::Loc> nonlocal_locs;  // where each `nonlocal x` is, for errors
 
   // Resolved: how each name is accessed in this scope.
   std::unordered_map<std::string, NameScope> resolved;

@@ -35,5 +35,11 @@ ParseResult parse(std::string_view source, const std::string& filename, ast::Ast
 // yields a SyntaxError rather than a stack overflow. Bracket nesting is
 // bounded separately by kMaxBracketDepth in the lexer.
 inline constexpr int kMaxParseDepth = 1000;
+// Operator and postfix chains (`1+1+...`, `a.b.b...`, `f()()...`) are parsed
+// by loops, not recursion, into trees of any depth, which the symbol table
+// and the compiler then walk recursively. The symbol table refuses a tree
+// deeper than this (CPython allows about 3000 too), so that no later pass can
+// overflow the native stack.
+inline constexpr int kMaxExprDepth = 3000;
 
 }  // namespace gilvm

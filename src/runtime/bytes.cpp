@@ -352,7 +352,7 @@ Value bytes_getitem_slot(ThreadState& ts, Value self, Value key) {
   auto n = static_cast<int64_t>(v.size());
   if (key.is_small() || is_int_like(key)) {
     int64_t i;
-    if (!int_arg(ts, key, &i)) return Value::null();
+    if (!seq_index(ts, key, "byte", &i)) return Value::null();
     if (!normalize_index(i, n))
       return raise(ts, ts.exc_types().IndexError,
                    is_ba(self) ? "bytearray index out of range" : "index out of range");

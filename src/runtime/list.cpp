@@ -89,7 +89,13 @@ bool seq_index(ThreadState& ts, Value key, const char* what, int64_t* out) {
     *out = key.as_small();
     return true;
   }
-  if (is_int_like(key) || has_index_method(ts, key)) return to_index(ts, key, out);
+  if (is_int_like(key) || has_index_method(ts, key)) {
+    if (to_index(ts, key, out)) return true;
+    // As CPython: an index too large for the machine is an IndexError.
+    if (is_subtype(type_of(ts, ts.exc), ts.exc_types().OverflowError))
+      raise(ts, ts.exc_types().IndexError, "cannot fit 'int' into an index-sized integer");
+    return false;
+  }
   raisef(ts, ts.exc_types().TypeError, "{} indices must be integers or slices, not {}", what,
          type_name(ts, key));
   return false;

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <cstdlib>
+#include <vector>
 
 #include "runtime/alloc.h"
 #include "runtime/dict.h"
@@ -37,7 +38,42 @@ Object* alloc_object(ThreadState& ts, Type* type, Tag tag, size_t size) {
   return o;
 }
 
+namespace {
+
+// The "trashcan" (CPython's name): freeing a long chain of containers,
+// e.g. x = [x] a million times, would recurse once per link through
+// dealloc -> decref -> dealloc and overflow the native stack. Below a fixed
+// depth objects are freed at once; deeper ones are queued and freed by the
+// outermost dealloc_object call once it has unwound. Per OS thread, like
+// the small-object cache, because dealloc has no ThreadState at hand.
+constexpr int kMaxDeallocDepth = 200;
+constinit thread_local int t_dealloc_depth = 0;
+thread_local std::vector<Object*> t_dealloc_later;
+
+void dealloc_now(Object* o);
+
+}  // namespace
+
 void dealloc_object(Object* o) {
+  if (t_dealloc_depth >= kMaxDeallocDepth) {
+    t_dealloc_later.push_back(o);
+    return;
+  }
+  ++t_dealloc_depth;
+  dealloc_now(o);
+  if (t_dealloc_depth == 1) {
+    while (!t_dealloc_later.empty()) {
+      Object* next = t_dealloc_later.back();
+      t_dealloc_later.pop_back();
+      dealloc_now(next);
+    }
+  }
+  --t_dealloc_depth;
+}
+
+namespace {
+
+void dealloc_now(Object* o) {
   Type* type = o->type;
   if (type && type->slots.dealloc) type->slots.dealloc(o);
   // A user subclass of a built-in layout keeps its attribute dict after the
@@ -51,5 +87,7 @@ void dealloc_object(Object* o) {
   }
   small_free(o, static_cast<uint8_t>((o->flags & Object::kSizeClassMask) >> Object::kSizeClassShift));
 }
+
+}  // namespace
 
 }  // namespace gilvm

@@ -219,6 +219,10 @@ struct Type : Object {
   bool is_exception;  // derives from BaseException
   uint32_t basic_size;  // bytes of an instance
   TypeSlots slots;
+  // __init__ as found on the MRO, for the eval loop's inlined construction
+  // of plain classes; valid while init_cache_epoch == Interpreter::type_epoch.
+  Value init_cache;
+  uint64_t init_cache_epoch;
 };
 
 inline Type* type_of_object(Value v) { return v.as_object()->type; }

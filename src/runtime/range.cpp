@@ -74,7 +74,11 @@ static Value range_getitem(ThreadState& ts, Value self, Value key) {
     return range_new(ts, static_cast<int64_t>(s), static_cast<int64_t>(e), static_cast<int64_t>(st));
   }
   int64_t i;
-  if (!seq_index(ts, key, "range", &i)) return Value::null();
+  if (!seq_index(ts, key, "range", &i)) {
+    if (has_layout(key, Tag::BigInt) && is_subtype(type_of(ts, ts.exc), ts.exc_types().IndexError))
+      return raise(ts, ts.exc_types().IndexError, "range object index out of range");
+    return Value::null();
+  }
   if (!normalize_index(i, r->length)) return raise(ts, ts.exc_types().IndexError, "range object index out of range");
   return int_value(ts, range_item(r, i));
 }

@@ -124,8 +124,8 @@ int64_t hash_bytes(std::string_view data) {
   return r;
 }
 
-int64_t str_hash(Str* s) {
-  if (s->hash == -1) s->hash = hash_bytes(s->view());
+int64_t str_hash_compute(Str* s) {
+  s->hash = hash_bytes(s->view());
   return s->hash;
 }
 
@@ -588,7 +588,7 @@ Value str_getitem_slot(ThreadState& ts, Value self, Value key) {
     int64_t i;
     if (key.is_small()) {
       i = key.as_small();
-    } else if (!to_index(ts, key, &i)) {
+    } else if (!seq_index(ts, key, "string", &i)) {
       return Value::null();
     }
     if (!normalize_index(i, s->length))

@@ -32,7 +32,8 @@ inline Str* as_str(Value v) { return static_cast<Str*>(v.as_object()); }
 Value str_new(ThreadState& ts, std::string_view utf8);
 Str* str_intern(ThreadState& ts, std::string_view utf8);  // borrowed, immortal
 Value str_from_codepoint(ThreadState& ts, uint32_t cp);
-int64_t str_hash(Str* s);
+int64_t str_hash_compute(Str* s);
+inline int64_t str_hash(Str* s) { return s->hash != -1 ? s->hash : str_hash_compute(s); }
 bool str_equal(Str* a, Str* b);
 // Python's repr of text: quotes chosen as Python does, escapes for
 // non-printable characters.

@@ -105,40 +105,6 @@ bool is_object_init(Value init) {
   return has_tag(init, Tag::Builtin) && static_cast<Builtin*>(init.as_object())->fn == object_init;
 }
 
-Value object_construct(ThreadState& ts, Type* type, const Value* args, size_t nargs,
-                       Tuple* kwnames) {
-  size_t nkw = kwnames ? kwnames->size : 0;
-  Value init = type_lookup(type, ts.names().__init__);
-  bool custom_init = init && !is_object_init(init);
-  if ((nargs || nkw) && !custom_init)
-    return raisef(ts, ts.exc_types().TypeError, "{}() takes no arguments", type->name->view());
-  Value self = object_new_instance(ts, type);
-  if (!self || !custom_init) return self;
-
-  // __init__(self, *args): prepend self without allocating for common arities.
-  Value small[8];
-  std::vector<Value> big;
-  Value* argv = small;
-  if (nargs + nkw + 1 > 8) {
-    big.resize(nargs + nkw + 1);
-    argv = big.data();
-  }
-  argv[0] = self;
-  for (size_t i = 0; i < nargs + nkw; i++) argv[i + 1] = args[i];
-  Value r = call(ts, init, argv, nargs + 1, kwnames);
-  if (!r) {
-    decref(self);
-    return r;
-  }
-  if (!r.is(ts.none())) {
-    std::string tn(type_name(ts, r));
-    decref(r);
-    decref(self);
-    return raisef(ts, ts.exc_types().TypeError, "__init__() should return None, not '{}'", tn);
-  }
-  return self;
-}
-
 Value object_new_method(ThreadState& ts, const Value* args, size_t nargs, Tuple*) {
   if (nargs < 1) return raise(ts, ts.exc_types().TypeError, "object.__new__(): not enough arguments");
   if (!has_layout(args[0], Tag::Type)) {
@@ -160,6 +126,11 @@ Value object_hash_method(ThreadState& ts, const Value* args, size_t, Tuple*) {
 Value object_eq_method(ThreadState& ts, const Value* args, size_t nargs, Tuple*) {
   if (nargs != 2) return raise(ts, ts.exc_types().TypeError, "expected 1 argument");
   return object_compare(ts, args[0], args[1], CompareOp::Eq);
+}
+// object.__lt__ and friends: ordering is left to the other operand.
+Value object_order_method(ThreadState& ts, const Value*, size_t nargs, Tuple*) {
+  if (nargs != 2) return raise(ts, ts.exc_types().TypeError, "expected 1 argument");
+  return newref(ts.interp->not_implemented);
 }
 Value object_ne_method(ThreadState& ts, const Value* args, size_t nargs, Tuple*) {
   if (nargs != 2) return raise(ts, ts.exc_types().TypeError, "expected 1 argument");
@@ -260,6 +231,7 @@ Value type_getattr(ThreadState& ts, Value self, Str* name) {
 
 int type_setattr(ThreadState& ts, Value self, Str* name, Value value) {
   Type* t = static_cast<Type*>(self.as_object());
+  ++ts.interp->type_epoch;
   if (t->is_builtin) {
     raisef(ts, ts.exc_types().TypeError, "cannot set '{}' attribute of immutable type '{}'",
            name->view(), t->name->view());
@@ -740,6 +712,41 @@ Value type_call_method(ThreadState& ts, const Value* args, size_t nargs, Tuple* 
 
 }  // namespace
 
+Value object_construct(ThreadState& ts, Type* type, const Value* args, size_t nargs,
+                       Tuple* kwnames) {
+  size_t nkw = kwnames ? kwnames->size : 0;
+  Value init = type_lookup(type, ts.names().__init__);
+  bool custom_init = init && !is_object_init(init);
+  if ((nargs || nkw) && !custom_init)
+    return raisef(ts, ts.exc_types().TypeError, "{}() takes no arguments", type->name->view());
+  Value self = object_new_instance(ts, type);
+  if (!self || !custom_init) return self;
+
+  // __init__(self, *args): prepend self without allocating for common arities.
+  Value small[8];
+  std::vector<Value> big;
+  Value* argv = small;
+  if (nargs + nkw + 1 > 8) {
+    big.resize(nargs + nkw + 1);
+    argv = big.data();
+  }
+  argv[0] = self;
+  for (size_t i = 0; i < nargs + nkw; i++) argv[i + 1] = args[i];
+  Value r = call(ts, init, argv, nargs + 1, kwnames);
+  if (!r) {
+    decref(self);
+    return r;
+  }
+  if (!r.is(ts.none())) {
+    std::string tn(type_name(ts, r));
+    decref(r);
+    decref(self);
+    return raisef(ts, ts.exc_types().TypeError, "__init__() should return None, not '{}'", tn);
+  }
+  return self;
+}
+
+
 // ----------------------------------------------------------------- public
 
 Dict** instance_dict_trailing_slot(Object* o) {
@@ -853,6 +860,7 @@ Type* new_builtin_type(ThreadState& ts, const char* name, Type* base, Tag instan
 }
 
 void type_set_attr(ThreadState& ts, Type* type, const char* name, Value value) {
+  ++ts.interp->type_epoch;
   dict_set(ts, type->dict, Value::from_object(str_intern(ts, name)), value);
 }
 
@@ -1178,6 +1186,8 @@ void finish_type_bootstrap(ThreadState& ts) {
   add_method(ts, object, "__hash__", object_hash_method);
   add_method(ts, object, "__eq__", object_eq_method);
   add_method(ts, object, "__ne__", object_ne_method);
+  for (const char* name : {"__lt__", "__le__", "__gt__", "__ge__"})
+    add_method(ts, object, name, object_order_method);
   add_method(ts, object, "__setattr__", object_setattr_method);
   add_method(ts, object, "__delattr__", object_delattr_method);
   add_method(ts, object, "__getattribute__", object_getattribute_method);

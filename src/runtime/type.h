@@ -87,6 +87,10 @@ Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, D
 // when a dunder is assigned on the class.
 void type_update_slots(ThreadState& ts, Type* type);
 
+// type(...) for classes without their own __new__: object.__new__, then
+// __init__. The eval loop recognises this slot to inline the __init__ call.
+Value object_construct(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames);
+
 // Creates a plain instance (Tag::Object layout) of `type` without running
 // __init__: object.__new__(type).
 Value object_new_instance(ThreadState& ts, Type* type);

@@ -429,6 +429,31 @@ Value do_raise(ThreadState& ts, Value exc, Value cause) {
   return raise_value(ts, exc);
 }
 
+// Fills an attribute inline cache for receivers of type `t`.
+void fill_attr_cache(ThreadState& ts, AttrCache& cache, Type* t, Str* name) {
+  cache.type = t;
+  cache.epoch = ts.interp->type_epoch;
+  Value attr = type_lookup(t, name);
+  cache.type_attr = attr;
+  if (!attr) {
+    cache.kind = AttrCache::kNone;
+  } else if (has_tag(attr, Tag::Function) ||
+             (has_tag(attr, Tag::Builtin) && static_cast<Builtin*>(attr.as_object())->is_method)) {
+    cache.kind = AttrCache::kMethod;
+  } else if (!attr.is_object() || !attr.as_object()->type->slots.descr_get) {
+    cache.kind = AttrCache::kPlain;
+  } else {
+    cache.kind = AttrCache::kComplex;
+  }
+}
+
+// The instance dict of a plain user-class instance, the common receiver.
+GILVM_INLINE Dict* fast_instance_dict(Object* o) {
+  if (o->tag == (static_cast<uint8_t>(Tag::Object) | kSubclassBit)) return static_cast<Instance*>(o)->dict;
+  Dict** slot = instance_dict_slot(Value::from_object(o));
+  return slot ? *slot : nullptr;
+}
+
 }  // namespace
 
 // ------------------------------------------------------------------ the loop
@@ -701,9 +726,29 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   }
 
   TARGET(LOAD_ATTR) {
-    SAVE_STATE();
+    AttrCache& cache = code->attr_caches[*ip++];
     Value obj = TOP();
-    Value v = get_attr(ts, obj, code->names[ARG()]);
+    Str* name = code->names[ARG()];
+    if (obj.is_object()) {
+      Type* t = obj.as_object()->type;
+      if (!t->slots.getattr) {
+        if (__builtin_expect(cache.type != t || cache.epoch != interp.type_epoch, 0)) {
+          fill_attr_cache(ts, cache, t, name);
+        }
+        if (cache.kind != AttrCache::kComplex) {
+          Dict* d = fast_instance_dict(obj.as_object());
+          Value v = d ? dict_get_str(d, name) : Value::null();
+          if (!v && cache.kind == AttrCache::kPlain) v = cache.type_attr;
+          if (v) {
+            TOP() = newref(v);
+            decref(obj);
+            DISPATCH();
+          }
+        }
+      }
+    }
+    SAVE_STATE();
+    Value v = get_attr(ts, obj, name);
     CHECK(v);
     TOP() = v;
     decref(obj);
@@ -711,10 +756,31 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   }
 
   TARGET(STORE_ATTR) {
-    SAVE_STATE();
+    AttrCache& cache = code->attr_caches[*ip++];
     Value obj = POP();
     Value v = POP();
-    int r = set_attr(ts, obj, code->names[ARG()], v);
+    Str* name = code->names[ARG()];
+    SAVE_STATE();
+    if (obj.is_object()) {
+      Type* t = obj.as_object()->type;
+      if (!t->slots.setattr) {
+        if (__builtin_expect(cache.type != t || cache.epoch != interp.type_epoch, 0)) {
+          fill_attr_cache(ts, cache, t, name);
+        }
+        // No data descriptor on the type: the value goes to the instance dict.
+        if (cache.kind != AttrCache::kComplex) {
+          Dict* d = fast_instance_dict(obj.as_object());
+          if (d) {
+            bool ok = dict_set(ts, d, Value::from_object(name), v);
+            decref(obj);
+            decref(v);
+            CHECK(ok);
+            DISPATCH();
+          }
+        }
+      }
+    }
+    int r = set_attr(ts, obj, name, v);
     decref(obj);
     decref(v);
     if (r < 0) goto error;
@@ -731,7 +797,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   }
 
   TARGET(LOAD_METHOD) {
-    SAVE_STATE();
+    AttrCache& cache = code->attr_caches[*ip++];
     Value obj = TOP();
     Str* name = code->names[ARG()];
     // Avoid allocating a bound method for obj.method(...): when the type
@@ -740,18 +806,20 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
     if (obj.is_object()) {
       Type* type = obj.as_object()->type;
       if (!type->slots.getattr) {
-        Value meth = type_lookup(type, name);
-        if (meth && (has_tag(meth, Tag::Function) ||
-                     (has_tag(meth, Tag::Builtin) && static_cast<Builtin*>(meth.as_object())->is_method))) {
-          Dict** slot = instance_dict_slot(obj);
-          if (!slot || !*slot || dict_get_str(*slot, name).is_null()) {
-            TOP() = newref(meth);
+        if (__builtin_expect(cache.type != type || cache.epoch != interp.type_epoch, 0)) {
+          fill_attr_cache(ts, cache, type, name);
+        }
+        if (cache.kind == AttrCache::kMethod) {
+          Dict* d = fast_instance_dict(obj.as_object());
+          if (!d || dict_get_str(d, name).is_null()) {
+            TOP() = newref(cache.type_attr);
             PUSH(obj);
             DISPATCH();
           }
         }
       }
     }
+    SAVE_STATE();
     Value v = get_attr(ts, obj, name);
     CHECK(v);
     TOP() = v;
@@ -1529,46 +1597,74 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
     Value* args = sp - nargs;
     Value callable = args[-1];
     SAVE_STATE();
+    Function* fn = nullptr;
+    Value construct_self = Value::null();
     if (has_tag(callable, Tag::Function)) {
-      Function* fn = as_function(callable);
-      Code* callee = fn->code;
-      if (!(callee->flags & kCodeGenerator)) {
-        // Push the callee's frame and keep going in this loop.
-        Frame* nf = frame_new(ts, callee, fn, fn->globals, nullptr, false);
-        bool ok;
-        if (nargs == static_cast<uint32_t>(callee->argcount) &&
-            !(callee->flags & (kCodeVarargs | kCodeVarkw)) && callee->kwonlyargcount == 0) {
-          // Move the arguments: the new frame now owns them.
-          for (uint32_t i = 0; i < nargs; ++i) nf->localsplus[i] = args[i];
-          sp = args - 1;
-          ok = true;
-        } else {
-          ok = bind_arguments(ts, fn, nf->localsplus, args, nargs, nullptr);
-          for (uint32_t i = 0; i < nargs; ++i) decref(args[i]);
-          sp = args - 1;
+      fn = as_function(callable);
+    } else if (has_tag(callable, Tag::Type)) {
+      // Class(...) of a plain class with a Python __init__: create the
+      // instance here and run __init__ as an ordinary frame of this loop.
+      Type* t = static_cast<Type*>(callable.as_object());
+      if (t->slots.construct == object_construct && t->instance_tag == Tag::Object && !t->is_builtin) {
+        if (t->init_cache_epoch != interp.type_epoch) {
+          t->init_cache = type_lookup(t, ts.names().__init__);
+          t->init_cache_epoch = interp.type_epoch;
         }
-        decref(callable);
-        f->sp = sp;
-        if (!ok) {
-          frame_free(ts, nf);
-          goto error;
+        if (has_tag(t->init_cache, Tag::Function)) {
+          construct_self = object_new_instance(ts, t);
+          CHECK(construct_self);
+          fn = as_function(t->init_cache);
         }
-        if (callee->ncells()) init_cells(ts, nf);
-        if (__builtin_expect(ts.depth >= interp.recursion_limit, 0)) {
-          frame_free(ts, nf);
-          raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded");
-          goto error;
-        }
-        ++ts.depth;
-        nf->prev = f;
-        f = nf;
-        ts.frame = f;
-        LOAD_STATE();
-        if (__builtin_expect(ts.eval_breaker.load(std::memory_order_relaxed) != 0, 0)) {
-          CHECK(handle_eval_breaker(ts));
-        }
-        DISPATCH();
       }
+    }
+    if (fn && !(fn->code->flags & kCodeGenerator)) {
+      Code* callee = fn->code;
+      // Push the callee's frame and keep going in this loop.
+      Frame* nf = frame_new(ts, callee, fn, fn->globals, nullptr, false);
+      bool ok;
+      uint32_t first = construct_self ? 1 : 0;  // self takes parameter 0
+      if (nargs + first == static_cast<uint32_t>(callee->argcount) &&
+          !(callee->flags & (kCodeVarargs | kCodeVarkw)) && callee->kwonlyargcount == 0) {
+        // Move the arguments: the new frame now owns them.
+        if (first) nf->localsplus[0] = newref(construct_self);
+        for (uint32_t i = 0; i < nargs; ++i) nf->localsplus[first + i] = args[i];
+        ok = true;
+      } else if (!first) {
+        ok = bind_arguments(ts, fn, nf->localsplus, args, nargs, nullptr);
+        for (uint32_t i = 0; i < nargs; ++i) decref(args[i]);
+      } else {
+        std::vector<Value> with_self(args - 1, args + nargs);
+        with_self[0] = construct_self;
+        ok = bind_arguments(ts, fn, nf->localsplus, with_self.data(), nargs + 1, nullptr);
+        for (uint32_t i = 0; i < nargs; ++i) decref(args[i]);
+      }
+      sp = args - 1;
+      decref(callable);
+      f->sp = sp;
+      nf->construct_self = construct_self;
+      if (!ok) {
+        frame_free(ts, nf);
+        goto error;
+      }
+      if (callee->ncells()) init_cells(ts, nf);
+      if (__builtin_expect(ts.depth >= interp.recursion_limit, 0)) {
+        frame_free(ts, nf);
+        raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded");
+        goto error;
+      }
+      ++ts.depth;
+      nf->prev = f;
+      f = nf;
+      ts.frame = f;
+      LOAD_STATE();
+      if (__builtin_expect(ts.eval_breaker.load(std::memory_order_relaxed) != 0, 0)) {
+        CHECK(handle_eval_breaker(ts));
+      }
+      DISPATCH();
+    }
+    if (construct_self) {
+      // A generator __init__: let the generic path report it.
+      decref(construct_self);
     }
     Value r = call(ts, callable, args, nargs, nullptr);
     for (uint32_t i = 0; i <= nargs; ++i) decref(args[static_cast<int>(i) - 1]);
@@ -1640,6 +1736,17 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
       }
       frame_free(ts, f);
       return result;
+    }
+    if (f->construct_self) {
+      // The frame ran __init__ for Class(...): the call's value is the instance.
+      if (!result.is(interp.none)) {
+        SAVE_STATE();
+        raisef(ts, ts.exc_types().TypeError, "__init__() should return None, not '{}'", type_name(ts, result));
+        decref(result);
+        goto error;
+      }
+      result = f->construct_self;
+      f->construct_self = Value::null();
     }
     Frame* caller = f->prev;
     frame_free(ts, f);

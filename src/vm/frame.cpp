@@ -81,6 +81,7 @@ Frame* frame_new(ThreadState& ts, Code* code, Function* func, Dict* globals, Dic
   f->prev = nullptr;
   f->ip = code->words.data();
   f->gen = nullptr;
+  f->construct_self = Value::null();
   f->is_entry = false;
   f->on_heap = on_heap;
   // Stack slots are always written before they are read: only locals and
@@ -94,6 +95,7 @@ void frame_free(ThreadState& ts, Frame* f) {
   Value* end = f->sp;
   for (Value* v = f->localsplus; v < end; ++v) decref(*v);
   if (f->locals) decref(f->locals);
+  decref(f->construct_self);
   Function* func = f->func;
   Code* code = f->code;
   Dict* globals = f->globals;

@@ -29,6 +29,7 @@ struct Frame {
   const uint32_t* ip;  // next instruction, saved whenever the frame is not running
   Value* sp;           // stack pointer, saved likewise
   Generator* gen;      // the owning generator, or null
+  Value construct_self;  // owned: running __init__ for `Class(...)`; its result is this
   bool is_entry;       // returning from it leaves the current eval_frame() call
   bool on_heap;        // allocated with malloc (generators) rather than the arena
   Value localsplus[];

@@ -3,6 +3,8 @@
 // yielded value and leaves ip/sp saved) or until it returns.
 #include "vm/generator.h"
 
+#include <cstdio>
+
 #include "compiler/code.h"
 #include "compiler/opcodes.h"
 #include "runtime/args.h"
@@ -35,8 +37,34 @@ bool started(const Generator* gen) {
   return gen->frame && gen->frame->ip != gen->frame->code->words.data();
 }
 
+Value gen_close(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames);
+
+// A suspended generator that dies is closed first, as in CPython, so that
+// its `finally` blocks and `with` exits run (`for x in gen(): break`).
+void finalize_suspended(Generator* gen) {
+  ThreadState* ts = ThreadState::current();
+  if (!ts || !started(gen) || gen->running) return;
+  gen->refcnt = 1;  // alive again while close() runs
+  Value saved = ts->fetch_error();
+  Value self = Value::from_object(gen);
+  Value r = gen_close(*ts, &self, 1, nullptr);
+  if (r) {
+    decref(r);
+  } else {
+    Value e = ts->fetch_error();
+    std::fprintf(stderr, "Exception ignored in: <generator object %.*s at %p>\n",
+                 static_cast<int>(gen->qualname->nbytes), gen->qualname->data,
+                 static_cast<void*>(gen));
+    print_exception(*ts, e);
+    decref(e);
+  }
+  ts->set_error(saved);
+  gen->refcnt = 0;
+}
+
 void generator_dealloc(Object* o) {
   auto* gen = static_cast<Generator*>(o);
+  if (gen->frame) finalize_suspended(gen);
   if (gen->frame) {
     // No ThreadState here: release the frame's references directly.
     Frame* f = gen->frame;

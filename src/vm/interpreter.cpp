@@ -92,9 +92,19 @@ char* compute_stack_limit() {
 
 }  // namespace
 
-ThreadState::ThreadState(Interpreter* i) : interp(i), stack_limit(compute_stack_limit()) {}
+namespace {
+thread_local ThreadState* t_current_thread_state = nullptr;
+}  // namespace
+
+ThreadState* ThreadState::current() { return t_current_thread_state; }
+
+// A ThreadState is created on the OS thread that uses it.
+ThreadState::ThreadState(Interpreter* i) : interp(i), stack_limit(compute_stack_limit()) {
+  t_current_thread_state = this;
+}
 
 ThreadState::~ThreadState() {
+  if (t_current_thread_state == this) t_current_thread_state = nullptr;
   decref(exc);
   for (Value v : handled) decref(v);
   small_cache_release();

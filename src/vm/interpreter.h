@@ -120,6 +120,10 @@ struct Interpreter {
   std::unordered_map<std::string, Str*> interned;
 
   int recursion_limit = 1000;
+  // Bumped whenever any type's dict changes, which invalidates every
+  // attribute inline cache at once (class attributes rarely change after
+  // start-up, so a global counter is simpler than per-type version tags).
+  uint64_t type_epoch = 1;
   std::atomic<bool> finalizing{false};
 
   std::unique_ptr<Gil> gil;

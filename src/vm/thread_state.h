@@ -49,6 +49,11 @@ struct ThreadState {
 
   std::atomic<uint32_t> eval_breaker{0};
 
+  // The ThreadState of the calling OS thread, or null: for code with no
+  // ThreadState parameter that must run Python code (a generator's
+  // finalizer runs from its dealloc slot).
+  static ThreadState* current();
+
   // ---- convenience
   const BuiltinTypes& types() const { return interp->types; }
   const ExceptionTypes& exc_types() const { return interp->exc; }
