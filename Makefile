@@ -25,15 +25,32 @@ build:
 	cmake --build build -j$(JOBS)
 
 build-asan:
-	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGILVM_SANITIZE=address
+	cmake -S . -B build-asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGILVM_SANITIZE=address -DGILVM_SWITCH_DISPATCH=ON
 	cmake --build build-asan -j$(JOBS)
 
-test: deps build
-	cd build && ctest --output-on-failure -j$(JOBS)
-	$(MAKE) build-asan
-	cd build-asan && ASAN_OPTIONS=detect_leaks=0 \
-	  UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-	  ctest --output-on-failure -j$(JOBS)
+# Stages run in order and are timed; both test runs happen even when the
+# first fails (a stage whose build failed is skipped), a summary closes the
+# output, and the exit status is non-zero if any stage failed.
+test:
+	@status=0; t_all=$$SECONDS; summary=""; \
+	stage() { \
+	  local name="$$1"; shift; local t0=$$SECONDS r=ok; \
+	  echo "=== $$name"; \
+	  "$$@" || { r=FAILED; status=1; }; \
+	  summary+="$$(printf '  %-18s %-7s %5d s' "$$name" "$$r" $$((SECONDS - t0)))"$$'\n'; \
+	  echo "=== $$name: $$r ($$((SECONDS - t0)) s)"; \
+	  [ "$$r" = ok ]; \
+	}; \
+	stage "deps" $(MAKE) --no-print-directory deps && { \
+	  stage "build" $(MAKE) --no-print-directory build && \
+	    stage "ctest" bash -c 'cd build && ctest --output-on-failure -j$(JOBS)'; \
+	  stage "build-asan" $(MAKE) --no-print-directory build-asan && \
+	    stage "ctest-asan" bash -c 'cd build-asan && ASAN_OPTIONS=detect_leaks=0 \
+	      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS)'; \
+	}; \
+	printf '=== make test summary\n%s  %-18s %-7s %5d s\n' "$$summary" total \
+	  "$$( [ $$status = 0 ] && echo ok || echo FAILED)" $$((SECONDS - t_all)); \
+	exit $$status
 
 run: deps build
 	./build/gilvm examples/countdown.py

@@ -38,6 +38,7 @@ enum class BlockKind {
 };
 
 struct Block {
+  explicit Block(BlockKind k, int cont = -1, int brk = -1) : kind(k), continue_label(cont), break_label(brk) {}
   BlockKind kind;
   int continue_label = -1;
   int break_label = -1;
@@ -773,7 +774,7 @@ class Compiler {
     bind(top);
     bool infinite = w->test->kind == ExprKind::Constant && constant_truth(static_cast<Constant*>(w->test)) == 1;
     if (!infinite) jump_if(w->test, orelse, false);
-    u().blocks.push_back(Block{BlockKind::While, top, end});
+    u().blocks.push_back(Block(BlockKind::While, top, end));
     stmts(w->body);
     u().blocks.pop_back();
     set_line(w->loc.line);
@@ -805,7 +806,7 @@ class Compiler {
     set_line(f->loc.line);
     emit_jump(Op::FOR_ITER, orelse);
     store_target(f->target);
-    u().blocks.push_back(Block{BlockKind::For, top, end});
+    u().blocks.push_back(Block(BlockKind::For, top, end));
     stmts(f->body);
     u().blocks.pop_back();
     set_line(f->loc.line);
@@ -825,7 +826,7 @@ class Compiler {
     int cleanup = new_label();
     int end = new_label();
     int region = new_region(handler);
-    Block block{BlockKind::TryFinally};
+    Block block(BlockKind::TryFinally);
     block.region = region;
     block.finalbody = &t->finalbody;
     u().blocks.push_back(block);
@@ -844,7 +845,7 @@ class Compiler {
     emit(Op::PUSH_EXC_INFO);
     int cleanup_region = new_region(cleanup);
     u().regions[cleanup_region].depth = static_cast<uint32_t>(d);
-    Block fc{BlockKind::FinallyCleanup};
+    Block fc(BlockKind::FinallyCleanup);
     fc.region = cleanup_region;
     u().blocks.push_back(fc);
     open_region(cleanup_region);
@@ -866,7 +867,7 @@ class Compiler {
     int orelse = new_label();
     int end = new_label();
     int region = new_region(handler);
-    Block body_block{BlockKind::TryExcept};
+    Block body_block(BlockKind::TryExcept);
     body_block.region = region;
     u().blocks.push_back(body_block);
     open_region(region);
@@ -896,7 +897,7 @@ class Compiler {
       } else {
         emit(Op::POP_TOP);
       }
-      Block hb{BlockKind::HandlerCleanup};
+      Block hb(BlockKind::HandlerCleanup);
       hb.region = cleanup_region;
       hb.handler_name = h.name;
       u().blocks.push_back(hb);
@@ -932,7 +933,7 @@ class Compiler {
     emit(Op::BEFORE_WITH);
     int region = new_region(handler);
     u().regions[region].depth = static_cast<uint32_t>(d + 1);
-    Block block{BlockKind::With};
+    Block block(BlockKind::With);
     block.region = region;
     u().blocks.push_back(block);
     open_region(region);

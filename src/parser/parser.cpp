@@ -120,19 +120,26 @@ class Parser {
   // After a grammar error, CPython still tokenizes the rest of the file and
   // prefers a tokenizer error found there (an unterminated string, a bad
   // number), and "'(' was never closed" for a bracket left open on an
-  // earlier line than the end of the file. Doing the same keeps our messages in step with
+  // earlier line than the grammar error. Doing the same keeps our messages in step with
   // CPython's.
   void prefer_tokenizer_error() {
-    if (lexer_failed_) return;
-    for (;;) {
-      Token t = lexer_.next();
-      if (t.kind == TokenKind::EndMarker) return;
-      if (t.kind != TokenKind::Error) continue;
-      const SyntaxErrorInfo& lex = lexer_.error();
-      bool unclosed = lex.message.find("was never closed") != std::string::npos;
-      if (!unclosed || lexer_.line() > lex.line) error_ = lex;
-      return;
+    if (!lexer_failed_) {
+      for (;;) {
+        Token t = lexer_.next();
+        if (t.kind == TokenKind::EndMarker) return;
+        if (t.kind != TokenKind::Error) continue;
+        lexer_error_ = lexer_.error();
+        break;
+      }
     }
+    // (A lookahead may have hit the tokenizer error already, and a later
+    // grammar error replaced it in error_.)
+    const SyntaxErrorInfo& lex = lexer_error_;
+    bool unclosed = lex.message.find("was never closed") != std::string::npos;
+    // CPython blames the bracket when the furthest token the parser read
+    // lies on a later line than the bracket.
+    int furthest = toks_.empty() ? error_.line : std::max(error_.line, toks_.back().line);
+    if (!unclosed || furthest > lex.line) error_ = lex;
   }
   const SyntaxErrorInfo& error() const { return error_; }
 
@@ -168,7 +175,8 @@ class Parser {
       Token t = lexer_.next();
       if (t.kind == TokenKind::Error) {
         lexer_failed_ = true;
-        error_ = lexer_.error();
+        lexer_error_ = lexer_.error();
+        error_ = lexer_error_;
         throw ParseFailure{};
       }
       toks_.push_back(t);
@@ -1778,6 +1786,7 @@ class Parser {
   int depth_ = 0;
   int function_depth_ = 0;
   bool lexer_failed_ = false;
+  SyntaxErrorInfo lexer_error_;  // the tokenizer error, once one was met
   std::unordered_set<const Expr*> parenthesized_;
   SyntaxErrorInfo error_;
 };

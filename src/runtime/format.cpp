@@ -9,6 +9,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstring>
 #include <vector>
@@ -912,16 +913,29 @@ class PercentFormatter {
           break;
       }
       int64_t width = -1, precision = -1;
+      // Widths and precisions are bounded (as CPython's are by C int and
+      // ssize_t) so that hostile ones neither overflow nor ask for an
+      // allocation that cannot succeed.
+      constexpr int64_t kMaxWidth = INT32_MAX;
       if (i < n && f[i] == '*') {
         ++i;
         if (!star(&width)) return false;
+        if (width < -kMaxWidth || width > kMaxWidth) {
+          raise(ts_, ts_.exc_types().MemoryError, "");
+          return false;
+        }
         if (width < 0) {
           left = true;
           width = -width;
         }
       } else {
-        while (i < n && f[i] >= '0' && f[i] <= '9')
+        while (i < n && f[i] >= '0' && f[i] <= '9') {
           width = std::max<int64_t>(width, 0) * 10 + (f[i++] - '0');
+          if (width > kMaxWidth) {
+            raise(ts_, ts_.exc_types().ValueError, "width too big");
+            return false;
+          }
+        }
       }
       if (i < n && f[i] == '.') {
         ++i;
@@ -931,7 +945,17 @@ class PercentFormatter {
           if (!star(&precision)) return false;
           if (precision < 0) precision = 0;
         } else {
-          while (i < n && f[i] >= '0' && f[i] <= '9') precision = precision * 10 + (f[i++] - '0');
+          while (i < n && f[i] >= '0' && f[i] <= '9') {
+            precision = precision * 10 + (f[i++] - '0');
+            if (precision > kMaxWidth) {
+              raise(ts_, ts_.exc_types().ValueError, "precision too big");
+              return false;
+            }
+          }
+        }
+        if (precision > kMaxWidth) {
+          raise(ts_, ts_.exc_types().OverflowError, "Python int too large to convert to C int");
+          return false;
         }
       }
       while (i < n && (f[i] == 'h' || f[i] == 'l' || f[i] == 'L')) ++i;

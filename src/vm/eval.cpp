@@ -475,7 +475,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   } while (0)
 #else
 #define TARGET(name) case Op::name:
-#define DISPATCH() continue
+#define DISPATCH() goto dispatch
 #endif
 
   const Interpreter& interp = *ts.interp;
@@ -491,6 +491,13 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   Value* consts;
   uint32_t word = 0;
   bool reraise = false;  // the pending exception already has this frame's traceback entry
+  // Operands of the shared push_python_frame block (see there).
+  Function* call_fn = nullptr;
+  Value* call_argv = nullptr;
+  uint32_t call_argc = 0;
+  Value call_self;
+  Value call_callable;
+  Value* call_base = nullptr;
 
 #define LOAD_STATE()                \
   do {                              \
@@ -529,9 +536,9 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
 #if GILVM_COMPUTED_GOTO
   DISPATCH();
 #else
-  for (;;) {
-    word = *ip++;
-    switch (decode_op(word)) {
+dispatch:
+  word = *ip++;
+  switch (decode_op(word)) {
 #endif
 
   TARGET(NOP) { DISPATCH(); }
@@ -1597,10 +1604,16 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
     Value* args = sp - nargs;
     Value callable = args[-1];
     SAVE_STATE();
-    Function* fn = nullptr;
-    Value construct_self = Value::null();
+    call_self = Value::null();
     if (has_tag(callable, Tag::Function)) {
-      fn = as_function(callable);
+      call_fn = as_function(callable);
+      if (!(call_fn->code->flags & kCodeGenerator)) {
+        call_argv = args;
+        call_argc = nargs;
+        call_callable = callable;
+        call_base = args - 1;
+        goto push_python_frame;
+      }
     } else if (has_tag(callable, Tag::Type)) {
       // Class(...) of a plain class with a Python __init__: create the
       // instance here and run __init__ as an ordinary frame of this loop.
@@ -1610,61 +1623,18 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
           t->init_cache = type_lookup(t, ts.names().__init__);
           t->init_cache_epoch = interp.type_epoch;
         }
-        if (has_tag(t->init_cache, Tag::Function)) {
-          construct_self = object_new_instance(ts, t);
-          CHECK(construct_self);
-          fn = as_function(t->init_cache);
+        if (has_tag(t->init_cache, Tag::Function) &&
+            !(as_function(t->init_cache)->code->flags & kCodeGenerator)) {
+          call_self = object_new_instance(ts, t);
+          CHECK(call_self);
+          call_fn = as_function(t->init_cache);
+          call_argv = args;
+          call_argc = nargs;
+          call_callable = callable;
+          call_base = args - 1;
+          goto push_python_frame;
         }
       }
-    }
-    if (fn && !(fn->code->flags & kCodeGenerator)) {
-      Code* callee = fn->code;
-      // Push the callee's frame and keep going in this loop.
-      Frame* nf = frame_new(ts, callee, fn, fn->globals, nullptr, false);
-      bool ok;
-      uint32_t first = construct_self ? 1 : 0;  // self takes parameter 0
-      if (nargs + first == static_cast<uint32_t>(callee->argcount) &&
-          !(callee->flags & (kCodeVarargs | kCodeVarkw)) && callee->kwonlyargcount == 0) {
-        // Move the arguments: the new frame now owns them.
-        if (first) nf->localsplus[0] = newref(construct_self);
-        for (uint32_t i = 0; i < nargs; ++i) nf->localsplus[first + i] = args[i];
-        ok = true;
-      } else if (!first) {
-        ok = bind_arguments(ts, fn, nf->localsplus, args, nargs, nullptr);
-        for (uint32_t i = 0; i < nargs; ++i) decref(args[i]);
-      } else {
-        std::vector<Value> with_self(args - 1, args + nargs);
-        with_self[0] = construct_self;
-        ok = bind_arguments(ts, fn, nf->localsplus, with_self.data(), nargs + 1, nullptr);
-        for (uint32_t i = 0; i < nargs; ++i) decref(args[i]);
-      }
-      sp = args - 1;
-      decref(callable);
-      f->sp = sp;
-      nf->construct_self = construct_self;
-      if (!ok) {
-        frame_free(ts, nf);
-        goto error;
-      }
-      if (callee->ncells()) init_cells(ts, nf);
-      if (__builtin_expect(ts.depth >= interp.recursion_limit, 0)) {
-        frame_free(ts, nf);
-        raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded");
-        goto error;
-      }
-      ++ts.depth;
-      nf->prev = f;
-      f = nf;
-      ts.frame = f;
-      LOAD_STATE();
-      if (__builtin_expect(ts.eval_breaker.load(std::memory_order_relaxed) != 0, 0)) {
-        CHECK(handle_eval_breaker(ts));
-      }
-      DISPATCH();
-    }
-    if (construct_self) {
-      // A generator __init__: let the generic path report it.
-      decref(construct_self);
     }
     Value r = call(ts, callable, args, nargs, nullptr);
     for (uint32_t i = 0; i <= nargs; ++i) decref(args[static_cast<int>(i) - 1]);
@@ -1680,6 +1650,15 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
     Value self = args[-1];
     Value callable = args[-2];
     SAVE_STATE();
+    if (has_tag(callable, Tag::Function) && !(as_function(callable)->code->flags & kCodeGenerator)) {
+      call_fn = as_function(callable);
+      call_self = Value::null();
+      call_argv = self ? args - 1 : args;
+      call_argc = self ? nargs + 1 : nargs;
+      call_callable = callable;
+      call_base = args - 2;
+      goto push_python_frame;
+    }
     Value r;
     if (self) {
       r = call(ts, callable, args - 1, nargs + 1, nullptr);
@@ -1959,13 +1938,66 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   TARGET(SETUP_ANNOTATIONS) { DISPATCH(); }
 
 #if !GILVM_COMPUTED_GOTO
-      default:
-        SAVE_STATE();
-        raise(ts, ts.exc_types().SystemError, "unknown opcode");
-        goto error;
-    }
+    default:
+      SAVE_STATE();
+      raise(ts, ts.exc_types().SystemError, "unknown opcode");
+      goto error;
   }
 #endif
+
+push_python_frame:
+  // CALL and CALL_METHOD of a Python function: push its frame and keep
+  // running in this loop. In: call_fn, call_argv/call_argc (the arguments,
+  // whose references move into the frame), call_self (for Class(...): the
+  // new instance, parameter 0), call_callable and call_base (the stack slot
+  // where the call's items start; the result goes there on return).
+  {
+    Code* callee = call_fn->code;
+    Frame* nf = frame_new(ts, callee, call_fn, call_fn->globals, nullptr, false);
+    bool ok;
+    uint32_t first = call_self ? 1 : 0;  // the instance takes parameter 0
+    if (call_argc + first == static_cast<uint32_t>(callee->argcount) &&
+        !(callee->flags & (kCodeVarargs | kCodeVarkw)) && callee->kwonlyargcount == 0) {
+      if (first) nf->localsplus[0] = newref(call_self);
+      for (uint32_t i = 0; i < call_argc; ++i) nf->localsplus[first + i] = call_argv[i];
+      ok = true;
+    } else {
+      if (first) {
+        std::vector<Value> with_self(call_argc + 1);
+        with_self[0] = call_self;
+        std::copy(call_argv, call_argv + call_argc, with_self.begin() + 1);
+        ok = bind_arguments(ts, call_fn, nf->localsplus, with_self.data(), call_argc + 1, nullptr);
+      } else {
+        ok = bind_arguments(ts, call_fn, nf->localsplus, call_argv, call_argc, nullptr);
+      }
+      for (uint32_t i = 0; i < call_argc; ++i) decref(call_argv[i]);
+    }
+    sp = call_base;
+    decref(call_callable);
+    f->sp = sp;
+    nf->construct_self = call_self;
+    if (!ok) {
+      frame_free(ts, nf);
+      goto error;
+    }
+    if (callee->ncells()) init_cells(ts, nf);
+    if (__builtin_expect(ts.depth >= interp.recursion_limit, 0)) {
+      frame_free(ts, nf);
+      raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded");
+      goto error;
+    }
+    ++ts.depth;
+    nf->prev = f;
+    f = nf;
+    ts.frame = f;
+    LOAD_STATE();
+    if (__builtin_expect(ts.eval_breaker.load(std::memory_order_relaxed) != 0, 0)) {
+      SAVE_STATE();
+      CHECK(handle_eval_breaker(ts));
+    }
+    DISPATCH();
+  }
+
 
 error:
   // The pending exception passes through frame f.

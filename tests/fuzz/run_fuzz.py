@@ -560,7 +560,7 @@ def main() -> int:
     ap.add_argument("--seed", type=int, default=20100101)
     ap.add_argument("--mutants", type=int, default=600, help="number of mutated scripts")
     ap.add_argument("--timeout", type=float, default=10.0, help="seconds allowed per program")
-    ap.add_argument("--budget", type=float, default=150.0,
+    ap.add_argument("--budget", type=float, default=50.0,
                     help="stop starting new programs after this many seconds (a safety net, not a failure)")
     ap.add_argument("-j", "--jobs", type=int, default=os.cpu_count() or 2)
     ap.add_argument("--only", help="run only cases whose name contains this text")

@@ -1,0 +1,3 @@
+def f():
+    nonlocal q
+# expect-error: SyntaxError: no binding for nonlocal 'q' found

@@ -1,0 +1,3 @@
+foo(a, b
+bar()
+# expect-error: SyntaxError: '(' was never closed

@@ -1,0 +1,5 @@
+import sys
+print("x")
+sys.exit(3)
+# expect: x
+# expect-exit: 3

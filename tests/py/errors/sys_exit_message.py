@@ -1,0 +1,3 @@
+import sys
+sys.exit("message to stderr")
+# expect-error: message to stderr

@@ -1,0 +1,5 @@
+try:
+    {}["missing"]
+except KeyError:
+    x = 1 / 0
+# expect-error: ZeroDivisionError: division by zero

@@ -1,0 +1,9 @@
+def a():
+    raise ValueError("inner")
+def b():
+    try:
+        a()
+    except ValueError as e:
+        raise KeyError("outer") from e
+b()
+# expect-error: KeyError: 'outer'

@@ -1,0 +1,8 @@
+class R:
+    def __repr__(self):
+        return repr(self)
+try:
+    repr(R())
+except RecursionError as e:
+    print("RecursionError")
+# expect: RecursionError

@@ -1,0 +1,4 @@
+def f():
+    f()
+f()
+# expect-error: RecursionError: maximum recursion depth exceeded
