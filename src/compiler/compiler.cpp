@@ -735,7 +735,7 @@ class Compiler {
           // inside it) temporarily removed, so a return inside it does not
           // run it again.
           std::vector<Block> saved(u().blocks.begin() + i, u().blocks.end());
-          u().blocks.resize(i);
+          u().blocks.erase(u().blocks.begin() + i, u().blocks.end());
           stmts(*b.finalbody);
           u().blocks.insert(u().blocks.end(), saved.begin(), saved.end());
           break;

@@ -1,3 +1,4 @@
+# A tour of the builtins on ordinary values.
 print(len("abc"), len([1]), len({}), len(range(10)), len(b"xy"), len({1, 2}), len((1, 2, 3)))
 print(list(range(5)), list(range(2, 10, 3)), list(range(10, 0, -3)), range(5), range(1, 5, 2), range(0), list(range(-3)))
 print(range(10)[2], range(10)[-1], range(10)[2:5], range(0, 10, 2)[::-1], 5 in range(10), range(10).index(3), range(0, 10, 2).count(4))

@@ -1,3 +1,4 @@
+# super() (zero-arg and explicit, MRO order), property/staticmethod/classmethod, operator dunders.
 class Base:
     count = 0
     def __init__(self, name):

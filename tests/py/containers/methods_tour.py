@@ -1,3 +1,4 @@
+# list/tuple/dict/set/bytes/bytearray methods and their errors.
 l = [3, 1, 2]
 l.append(4); l.extend([5, 6]); l.insert(0, 0); l.insert(100, 7); l.insert(-1, 9)
 print(l, l.pop(), l.pop(0), l.index(2), l.count(1), len(l))

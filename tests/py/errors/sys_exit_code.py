@@ -1,3 +1,4 @@
+# sys.exit(3) exits with status 3.
 import sys
 print("x")
 sys.exit(3)

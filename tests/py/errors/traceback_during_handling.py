@@ -1,3 +1,4 @@
+# An exception raised while handling another.
 try:
     {}["missing"]
 except KeyError:

@@ -1,3 +1,4 @@
+# An exception escaping a generator driven by a for loop.
 def g():
     yield 1
     raise RuntimeError("in gen")

@@ -1,3 +1,4 @@
+# A traceback through recursive method calls.
 class A:
     def m(self, n):
         if n == 0:

@@ -1,3 +1,4 @@
+# An uncaught chained exception (raise ... from ...).
 def a():
     raise ValueError("inner")
 def b():

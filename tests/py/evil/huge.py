@@ -1,3 +1,4 @@
+# Evil input: must fail cleanly (an exception, never a crash).
 try:
     l = [0] * (2 ** 62)
 except MemoryError:

@@ -1,3 +1,4 @@
+# Evil input: must fail cleanly (an exception, never a crash).
 l = [1, 2, 3, 4]
 for x in l:
     if x == 2:

@@ -1,3 +1,4 @@
+# Evil input: must fail cleanly (an exception, never a crash).
 l = []
 for _ in range(100000):
     l = [l]

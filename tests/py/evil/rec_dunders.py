@@ -1,3 +1,4 @@
+# Evil input: must fail cleanly (an exception, never a crash).
 class A:
     def __eq__(self, o): return self == o
     def __getattr__(self, n): return getattr(self, n)

@@ -1,3 +1,4 @@
+# Evil input: must fail cleanly (an exception, never a crash).
 def f(n):
     return f(n + 1)
 try:

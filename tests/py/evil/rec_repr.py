@@ -1,3 +1,4 @@
+# Evil input: must fail cleanly (an exception, never a crash).
 class R:
     def __repr__(self):
         return repr(self)

@@ -1,3 +1,4 @@
+# Evil input: must fail cleanly (an exception, never a crash).
 def key(v):
     return sorted([v, v], key=key)
 try:

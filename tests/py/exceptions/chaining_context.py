@@ -1,3 +1,4 @@
+# __cause__/__context__, exception matching, custom exceptions with super().__init__, bare raise.
 try:
     try:
         raise OSError("disk")

@@ -1,3 +1,4 @@
+# The exceptions arithmetic and conversions raise, with CPython's messages (5 @ 3 included).
 def t(f):
     try:
         print(f())

@@ -1,3 +1,4 @@
+# Flooring // and %, **, true division, chained comparisons, and/or operands, bitwise ops, mixed int/float/bool.
 for a in (7, -7, 0, 3):
     for b in (2, -2, 3, -3):
         print(a, b, a // b, a % b, divmod(a, b), a / b, a ** 2, -a ** 2)

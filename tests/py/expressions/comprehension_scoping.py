@@ -1,3 +1,4 @@
+# List/set/dict comprehensions and generator expressions: nesting, conditions, scoping (class bodies too).
 print([x * x for x in range(6) if x % 2 if x > 1], {x % 3 for x in range(10)}, {k: v for k, v in zip("abc", range(3))})
 print([(x, y) for x in range(3) for y in range(x)], [[y for y in range(x)] for x in range(3)])
 print(list(x for x in "abc"), sum(x for x in range(5)), tuple(i for i in range(3) if i))

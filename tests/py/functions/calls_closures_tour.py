@@ -1,3 +1,4 @@
+# Positional/keyword/*args/**kwargs calls, call errors, closures, nonlocal, global, decorators.
 def f(a, b=2, *args, c, d=4, **kw):
     return (a, b, args, c, d, sorted(kw.items()))
 print(f(1, c=3))

@@ -1,3 +1,4 @@
+# send/throw/close, yield from, StopIteration/RuntimeError rules, finally run when a suspended generator dies.
 def g():
     try:
         x = yield 1

@@ -1,3 +1,4 @@
+# Arbitrary-precision ints mixed with small ints and floats: arithmetic, bit ops, hashing, formatting.
 print(2 ** 100, -(2 ** 64) + 1, 2 ** 64 - 1, -2 ** 63, 2 ** 62, 2 ** 63, 4611686018427387904 * 2)
 a = 2 ** 100
 print(a + 1, a - a, a * a, a // 3, a % 3, -a // 3, -a % 3, a / 2, divmod(-a, 7), a == 2 ** 100, a > 1, 1 < a)

@@ -1,3 +1,4 @@
+# break/continue/return through try/finally and with blocks; loop else clauses; assert; del.
 class CM:
     def __init__(self, name): self.name = name
     def __enter__(self):

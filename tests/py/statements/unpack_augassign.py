@@ -1,3 +1,4 @@
+# Tuple and starred unpacking, chained and augmented assignment, slice assignment, del.
 a, b = 1, 2
 a, b = b, a
 print(a, b)

@@ -1,3 +1,4 @@
+# Raw, triple-quoted, bytes and adjacent literals; code-point indexing; f-strings with specs, !r/!s/!a, = and \N{...}.
 print(r"raw\n\t", R'\d+', rb"\x00", br'\n', len(r"\\"))
 print("""triple
   "quoted" 'x'

@@ -1,3 +1,4 @@
+# Common str methods and their errors.
 s = "  Hello, World  "
 print(s.strip(), s.lstrip(), s.rstrip(), "xxhixx".strip("x"), s.lower(), s.upper(), s.swapcase())
 print("a,b,,c".split(","), "a b  c".split(), "a b c".split(None, 1), "a,b,c".rsplit(",", 1), "".split(), "".split(","))

@@ -1,3 +1,4 @@
+# %-formatting and str.format, including their errors.
 print("%d %i %s %r %5.2f %-5d| %05d %x %X %o %e %g %%" % (1, 2, "s", "r", 3.14159, 4, 5, 255, 255, 8, 12345.678, 0.0001))
 print("%s" % "only", "%s" % (1,), "%(a)s-%(b)d" % {"a": "x", "b": 2}, "%c%c" % (65, "b"))
 print("%+d %+d % d %.3s %10s| %-10s|" % (5, -5, 5, "abcdef", "right", "left"))
