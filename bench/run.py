@@ -117,7 +117,11 @@ def main() -> int:
     else:
         print(f"note: {args.gilvm} not found; gilvm skipped (run `make build`)")
     if python3 := shutil.which("python3"):
-        runners["python3"] = [python3]
+        # Resolve wrappers such as pyenv's shims (a shell script that would
+        # add its own start-up time to every python3 run).
+        resolved = subprocess.run([python3, "-c", "import sys; print(sys.executable)"],
+                                  capture_output=True, text=True).stdout.strip()
+        runners["python3"] = [resolved or python3]
     else:
         print("note: python3 not found; no reference results or ratios")
     if lua := shutil.which("lua5.4"):

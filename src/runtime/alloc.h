@@ -15,6 +15,10 @@
 #include <cstdlib>
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define GILVM_NO_OBJECT_CACHE 1
 #elif defined(__has_feature)
@@ -46,19 +50,17 @@ extern constinit thread_local SmallObjectCache t_small_cache;
 void small_cache_release();
 
 namespace detail {
-// Constant-size memsets compile to a few vector stores; a variable-size
-// one becomes `rep stos`, whose start-up cost exceeds the whole job here.
+// Zeroes a cached block with a few 16-byte stores. GCC turns a memset of a
+// variable (or even a constant, above 64 bytes) size into `rep stos`,
+// whose start-up cost exceeds the whole job for blocks this small.
 inline void zero_block(void* b, size_t size_class_index) {
-  switch (size_class_index) {
-    case 0: std::memset(b, 0, 16); break;
-    case 1: std::memset(b, 0, 32); break;
-    case 2: std::memset(b, 0, 48); break;
-    case 3: std::memset(b, 0, 64); break;
-    case 4: std::memset(b, 0, 80); break;
-    case 5: std::memset(b, 0, 96); break;
-    case 6: std::memset(b, 0, 112); break;
-    default: std::memset(b, 0, 128); break;
-  }
+#if defined(__SSE2__)
+  auto* p = static_cast<__m128i*>(b);
+  const __m128i zero = _mm_setzero_si128();
+  for (size_t i = 0; i <= size_class_index; ++i) _mm_storeu_si128(p + i, zero);
+#else
+  std::memset(b, 0, (size_class_index + 1) * 16);
+#endif
 }
 }  // namespace detail
 

@@ -58,9 +58,17 @@ static Value m_next(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwn
 }
 
 Type* native_iter_type(ThreadState& ts, const char* type_name) {
+  // Callers pass string literals: look the pointer up first, which avoids
+  // building and hashing a std::string for every iterator created.
+  auto& by_literal = ts.interp->iterator_types_by_literal;
+  auto hit = by_literal.find(type_name);
+  if (hit != by_literal.end()) return hit->second;
   auto& types = ts.interp->iterator_types;
   auto found = types.find(type_name);
-  if (found != types.end()) return found->second;
+  if (found != types.end()) {
+    by_literal.emplace(type_name, found->second);
+    return found->second;
+  }
   Type* t = new_builtin_type(ts, type_name, nullptr, Tag::Iterator, sizeof(NativeIter));
   t->slots.dealloc = iter_dealloc;
   t->slots.iter = iter_identity;
@@ -68,6 +76,7 @@ Type* native_iter_type(ThreadState& ts, const char* type_name) {
   add_method(ts, t, "__iter__", m_iter);
   add_method(ts, t, "__next__", m_next);
   types.emplace(type_name, t);
+  by_literal.emplace(type_name, t);
   return t;
 }
 

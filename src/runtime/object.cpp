@@ -48,7 +48,9 @@ namespace {
 // the small-object cache, because dealloc has no ThreadState at hand.
 constexpr int kMaxDeallocDepth = 200;
 constinit thread_local int t_dealloc_depth = 0;
-thread_local std::vector<Object*> t_dealloc_later;
+// Created on first use and freed once drained: a plain pointer keeps the
+// common path free of thread-local initialisation checks.
+constinit thread_local std::vector<Object*>* t_dealloc_later = nullptr;
 
 void dealloc_now(Object* o);
 
@@ -56,17 +58,20 @@ void dealloc_now(Object* o);
 
 void dealloc_object(Object* o) {
   if (t_dealloc_depth >= kMaxDeallocDepth) {
-    t_dealloc_later.push_back(o);
+    if (!t_dealloc_later) t_dealloc_later = new std::vector<Object*>();
+    t_dealloc_later->push_back(o);
     return;
   }
   ++t_dealloc_depth;
   dealloc_now(o);
-  if (t_dealloc_depth == 1) {
-    while (!t_dealloc_later.empty()) {
-      Object* next = t_dealloc_later.back();
-      t_dealloc_later.pop_back();
+  if (t_dealloc_depth == 1 && t_dealloc_later) {
+    while (!t_dealloc_later->empty()) {
+      Object* next = t_dealloc_later->back();
+      t_dealloc_later->pop_back();
       dealloc_now(next);
     }
+    delete t_dealloc_later;
+    t_dealloc_later = nullptr;
   }
   --t_dealloc_depth;
 }

@@ -99,6 +99,10 @@ static Value tuple_repr(ThreadState& ts, Value self) {
 static int64_t tuple_hash(ThreadState& ts, Value self) {
   Tuple* t = as_tuple(self);
   if (t->hash != -1) return t->hash;
+  if (ts.c_stack_exhausted()) {
+    raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded while hashing");
+    return -1;
+  }
   constexpr uint64_t kPrime1 = 11400714785074694791ULL;
   constexpr uint64_t kPrime2 = 14029467366897019727ULL;
   constexpr uint64_t kPrime5 = 2870177450012600261ULL;

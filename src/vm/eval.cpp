@@ -158,6 +158,11 @@ GILVM_INLINE Value binary_consume(ThreadState& ts, BinaryOp op, Value a, Value b
   if (both_small(a, b)) {
     Value r = small_binary(op, a, b);
     if (r) return r;
+  } else if (op == BinaryOp::Add && is_str(a) && is_str(b)) {
+    Value r = str_concat(ts, as_str(a), as_str(b));
+    decref(a);
+    decref(b);
+    return r;
   } else {
     double x, y, r;
     bool fa = has_tag(a, Tag::Float), fb = has_tag(b, Tag::Float);
@@ -1236,7 +1241,11 @@ dispatch:
         DISPATCH();
       }
     }
-    r = set_item(ts, container, key, v);
+    if (is_dict(container)) {
+      r = dict_set(ts, as_dict(container), key, v) ? 0 : -1;
+    } else {
+      r = set_item(ts, container, key, v);
+    }
     decref(key);
     decref(container);
     decref(v);
@@ -1660,7 +1669,11 @@ dispatch:
       goto push_python_frame;
     }
     Value r;
-    if (self) {
+    if (self && has_tag(callable, Tag::Builtin) && !static_cast<Builtin*>(callable.as_object())->self) {
+      // A built-in type's method (list.append, dict.get): self is already
+      // in place before the arguments.
+      r = static_cast<Builtin*>(callable.as_object())->fn(ts, args - 1, nargs + 1, nullptr);
+    } else if (self) {
       r = call(ts, callable, args - 1, nargs + 1, nullptr);
     } else {
       r = call(ts, callable, args, nargs, nullptr);

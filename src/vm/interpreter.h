@@ -113,6 +113,7 @@ struct Interpreter {
   Value sys_module;
   std::unordered_map<std::string, ModuleInit> builtin_modules;  // native modules by name
   std::unordered_map<std::string, Type*> iterator_types;        // see iter.h
+  std::unordered_map<const char*, Type*> iterator_types_by_literal;  // the same, by name pointer
 
   // Interned strings: key is the text; values are immortal Str objects.
   // Guarded by intern_mutex because the compiler may run without the GIL.

@@ -1,5 +1,4 @@
 # Integer literals in every base with underscores, floats, line continuation, comments, tabs.
-# Integer literals in every base, with underscores; floats.
 print(0b1010, 0B_11, 0o17, 0O_7_7, 0xff, 0XDEAD_BEEF, 1_000_000, 0)
 print(0x_FFFF_FFFF_FFFF_FFFF_FFFF, 0b1_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000_0000)
 print(1e3, 1E-3, 1.5e+10, .5, 5., 1_0.0_1, 1e1_0, 0e0, 00, 0_0)
