@@ -1,7 +1,13 @@
 // The gilvm command line (see DESIGN.md, "Command line"): option parsing,
 // running a script or -c code as __main__, and CPython's exit statuses
 // (0 ok, 1 uncaught exception or syntax error, 2 usage error).
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include <signal.h>
+
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -9,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/seed.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
@@ -16,6 +23,7 @@
 #include "runtime/module.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "gil/gil.h"
 #include "vm/import.h"
 #include "vm/syntax_errors.h"
 #include "vm/thread_state.h"
@@ -31,7 +39,38 @@ constexpr const char* kUsage =
     "  --check-interval=N       ticks between GIL checks (legacy)\n"
     "  --switch-interval=SECS   switch interval (interval)\n"
     "  --gil-stats              print GIL counters at exit\n"
+    "  --gil-stats-json=FILE    write GIL counters as JSON at exit\n"
     "  --trace=FILE.json        write GIL events as Chrome trace JSON\n";
+
+// The folder of the standard library written in Python (lib/ at the repo
+// root): $GILVM_LIB, else <executable's folder>/../lib, else the source
+// tree's lib/ recorded at build time. Empty when none exists.
+std::string find_stdlib_dir() {
+  auto is_dir = [](const std::string& p) {
+    struct stat st;
+    return !p.empty() && stat(p.c_str(), &st) == 0 && S_ISDIR(st.st_mode);
+  };
+  if (const char* env = std::getenv("GILVM_LIB"); env && is_dir(env)) return env;
+  char buf[4096];
+  ssize_t n = readlink("/proc/self/exe", buf, sizeof buf - 1);
+  if (n > 0) {
+    std::string exe(buf, static_cast<size_t>(n));
+    size_t slash = exe.rfind('/');
+    if (slash != std::string::npos) {
+      std::string lib = exe.substr(0, slash) + "/../lib";
+      if (is_dir(lib)) {
+        char* real = realpath(lib.c_str(), nullptr);
+        if (real) lib = real;
+        std::free(real);
+        return lib;
+      }
+    }
+  }
+#ifdef GILVM_SOURCE_DIR
+  if (is_dir(GILVM_SOURCE_DIR "/lib")) return GILVM_SOURCE_DIR "/lib";
+#endif
+  return "";
+}
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "gilvm: %s\n%s", message.c_str(), kUsage);
@@ -77,6 +116,40 @@ int report_uncaught(ThreadState& ts) {
   return 1;
 }
 
+// The interpreter whose main thread receives SIGINT. A signal handler can
+// reach nothing else, so this one pointer is the only process-wide state.
+Interpreter* g_sigint_target = nullptr;
+
+void on_sigint(int) {
+  if (Interpreter* interp = g_sigint_target; interp && interp->main_thread) {
+    // Atomic and lock-free: safe in a signal handler.
+    interp->main_thread->eval_breaker.fetch_or(kSignalPending, std::memory_order_release);
+  }
+}
+
+void install_sigint_handler(Interpreter* interp) {
+  g_sigint_target = interp;
+  struct sigaction sa {};
+  sa.sa_handler = on_sigint;
+  sigemptyset(&sa.sa_mask);
+  sa.sa_flags = 0;  // no SA_RESTART: a blocking sleep must return early
+  sigaction(SIGINT, &sa, nullptr);
+}
+
+// Calls threading._shutdown() when threading was imported; false with an
+// exception pending when it raised (e.g. Ctrl-C while joining).
+bool shutdown_threads(ThreadState& ts) {
+  Value threading = dict_get_str(ts.interp->modules, str_intern(ts, "threading"));
+  if (!threading) return true;
+  Value fn = get_attr_optional(ts, threading, str_intern(ts, "_shutdown"));
+  if (!fn) return !ts.has_error();
+  Value r = call(ts, fn, nullptr, 0);
+  decref(fn);
+  if (!r) return false;
+  decref(r);
+  return true;
+}
+
 int run(int argc, char** argv) {
   InterpreterConfig config;
   std::string script;
@@ -111,6 +184,8 @@ int run(int argc, char** argv) {
       config.disassemble = true;
     } else if (a == "--gil-stats") {
       config.gil_stats = true;
+    } else if (starts_with(a, "--gil-stats-json=")) {
+      config.gil_stats_json = a.substr(17);
     } else if (starts_with(a, "--trace=")) {
       config.trace_file = a.substr(8);
     } else if (a == "--") {
@@ -167,11 +242,26 @@ int run(int argc, char** argv) {
       list_append(ts, l, d.get());
       // Move it to the front.
       for (int64_t k = l->size - 1; k > 0; --k) std::swap(l->items[k], l->items[k - 1]);
+      // The Python half of the standard library comes after it.
+      std::string lib = find_stdlib_dir();
+      if (!lib.empty()) {
+        Ref lib_str = Ref::steal(str_new(ts, lib));
+        list_append(ts, l, lib_str.get());
+      }
     }
   }
+  install_sigint_handler(&interp);
   int status = 0;
   if (!run_main(ts, source, filename)) status = report_uncaught(ts);
+  // As CPython: wait for the non-daemon threads (threading._shutdown);
+  // daemon threads are simply abandoned when the process exits.
+  if (!shutdown_threads(ts) && status == 0) status = report_uncaught(ts);
+  if (config.gil_stats) print_gil_stats(interp);
+  if (!config.gil_stats_json.empty() && !write_gil_stats_json(interp, config.gil_stats_json)) {
+    std::fprintf(stderr, "gilvm: cannot write %s\n", config.gil_stats_json.c_str());
+  }
   if (std::fflush(stdout) != 0 && status == 0) status = 120;
+  std::fflush(nullptr);  // files left open by the program, as CPython flushes them at exit
   std::fflush(stderr);
   // Objects still alive are not freed one by one: the process ends here,
   // as CPython's does without a full finalisation.
@@ -181,4 +271,9 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace gilvm
 
-int main(int argc, char** argv) { return gilvm::run(argc, argv); }
+int main(int argc, char** argv) {
+  if (argc >= 3 && std::strcmp(argv[1], "bench") == 0 && std::strcmp(argv[2], "seed") == 0) {
+    return gilvm::bench::seed_main(argc - 3, argv + 3);
+  }
+  return gilvm::run(argc, argv);
+}

@@ -1,27 +1,80 @@
 // The GIL as a pluggable policy.
 //
 // Only the thread holding the GIL runs bytecode. A policy decides how the
-// lock is taken and handed over: Python 2's tick-counting lock (`legacy`),
-// Python 3.2's switch-interval lock with drop requests (`interval`), and
-// the designs gilvm adds later. Every policy implements this interface, so
-// the eval loop and the blocking guard never know which one is running.
+// lock is taken and handed over: Python 2's tick-counting lock (`legacy`,
+// legacy.cpp) and Python 3.2's switch-interval lock with drop requests
+// (`interval`, interval.cpp). The eval loop, the blocking guard
+// (blocking.h) and the thread module only see this interface.
+//
+// Every policy counts what it does, per thread, in the thread's own
+// GilCounters (so no counter is ever written by two threads): the waiting
+// side counts acquisitions, contention, failed wake-ups, drop requests and
+// time waited; the holding side counts signals, forced switches and time
+// held.
 #pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <string>
 
 namespace gilvm {
 
 struct ThreadState;
+struct Interpreter;
+struct InterpreterConfig;
+
+struct GilCounters {
+  uint64_t acquisitions = 0;    // times the thread took the GIL
+  uint64_t contended = 0;       // ... of which it had to wait
+  uint64_t failed_wakeups = 0;  // woken up, but found the GIL taken again
+  uint64_t signals = 0;         // condition-variable signals sent on release
+  uint64_t drop_requests = 0;   // drop requests this thread made (interval)
+  uint64_t forced_switches = 0; // releases that waited for another thread to take over
+  uint64_t check_releases = 0;  // check-interval releases (legacy)
+  uint64_t wait_ns = 0;         // time spent waiting for the GIL
+  uint64_t hold_ns = 0;         // time spent holding it
+
+  GilCounters& operator+=(const GilCounters& o);
+};
 
 class Gil {
  public:
   virtual ~Gil() = default;
   // Blocks until the calling thread holds the GIL.
   virtual void acquire(ThreadState& ts) = 0;
-  // Gives the GIL up (the caller must hold it).
+  // Gives the GIL up; the caller holds it.
   virtual void release(ThreadState& ts) = 0;
-  // Called from the eval breaker when a drop was requested (or a check
-  // interval elapsed): release, let another thread run, re-acquire.
+  // The eval loop asks the holder to let others run: on a drop request
+  // (interval) or when the check interval has elapsed (legacy).
   virtual void yield(ThreadState& ts) = 0;
+  // True when the eval loop must count ticks per instruction (legacy).
+  virtual bool counts_ticks() const { return false; }
   virtual const char* name() const = 0;
+  // A one-line description of the parameters, for reports.
+  virtual std::string parameters() const = 0;
+
+  // sys.setcheckinterval / sys.setswitchinterval (either policy accepts both).
+  void set_check_interval(int ticks) { check_interval_.store(ticks, std::memory_order_relaxed); }
+  int check_interval() const { return check_interval_.load(std::memory_order_relaxed); }
+  void set_switch_interval_us(int64_t us) { switch_interval_us_.store(us, std::memory_order_relaxed); }
+  int64_t switch_interval_us() const { return switch_interval_us_.load(std::memory_order_relaxed); }
+
+ protected:
+  std::atomic<int> check_interval_{100};
+  std::atomic<int64_t> switch_interval_us_{5000};
 };
+
+std::unique_ptr<Gil> make_legacy_gil();
+std::unique_ptr<Gil> make_interval_gil();
+// The policy named in the configuration (validated by the command line).
+std::unique_ptr<Gil> make_gil(const InterpreterConfig& config);
+
+// A monotonic clock in nanoseconds, for the counters and traces.
+uint64_t gil_now_ns();
+
+// --gil-stats (a table on stderr) and --gil-stats-json=FILE.
+void print_gil_stats(Interpreter& interp);
+bool write_gil_stats_json(Interpreter& interp, const std::string& path);
 
 }  // namespace gilvm

@@ -13,6 +13,7 @@ namespace gilvm {
 Value make_sys_module(ThreadState& ts);
 Value make_time_module(ThreadState& ts);
 Value make_math_module(ThreadState& ts);
+Value make_thread_module(ThreadState& ts);  // _thread
 
 // Registers every factory above in interp->builtin_modules.
 void register_builtin_modules(ThreadState& ts);

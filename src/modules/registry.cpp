@@ -12,6 +12,7 @@ void register_builtin_modules(ThreadState& ts) {
   table["sys"] = make_sys_module;
   table["time"] = make_time_module;
   table["math"] = make_math_module;
+  table["_thread"] = make_thread_module;
 }
 
 }  // namespace gilvm

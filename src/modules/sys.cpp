@@ -7,6 +7,8 @@
 // two stay ordered without a flush between them and print stays cheap.
 #include "modules/modules.h"
 
+#include "gil/gil.h"
+
 #include <unistd.h>
 
 #include <climits>
@@ -352,8 +354,26 @@ static Value sys_setswitchinterval(ThreadState& ts, const Value* args, size_t na
   double d;
   if (!to_double(ts, args[0], &d)) return Value::null();
   if (!(d > 0)) return raise(ts, ts.exc_types().ValueError, "switch interval must be strictly positive");
-  // The GIL reads the interval from the config when it arms its timer.
   ts.interp->config.switch_interval = d;
+  ts.interp->gil->set_switch_interval_us(static_cast<int64_t>(d * 1e6) > 0 ? static_cast<int64_t>(d * 1e6) : 1);
+  return newref(ts.none());
+}
+
+// Python 2's knob, kept because the legacy policy honours it (CPython 3
+// removed it in 3.9); the interval policy ignores it.
+static Value sys_getcheckinterval(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args(ts, "sys.getcheckinterval", nargs, kwnames)) return Value::null();
+  return int_from_i64(ts, ts.interp->gil->check_interval());
+}
+
+static Value sys_setcheckinterval(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_one_arg(ts, "sys.setcheckinterval", nargs, kwnames)) return Value::null();
+  int64_t n;
+  if (!to_index(ts, args[0], &n)) return Value::null();
+  if (n < 1) n = 1;  // Python 2 accepted any int; a non-positive interval meant "every tick"
+  if (n > 1000000000) n = 1000000000;
+  ts.interp->config.check_interval = static_cast<int>(n);
+  ts.interp->gil->set_check_interval(static_cast<int>(n));
   return newref(ts.none());
 }
 
@@ -485,6 +505,8 @@ Value make_sys_module(ThreadState& ts) {
   add_function(ts, d, "setrecursionlimit", sys_setrecursionlimit);
   add_function(ts, d, "getswitchinterval", sys_getswitchinterval);
   add_function(ts, d, "setswitchinterval", sys_setswitchinterval);
+  add_function(ts, d, "getcheckinterval", sys_getcheckinterval);
+  add_function(ts, d, "setcheckinterval", sys_setcheckinterval);
   add_function(ts, d, "intern", sys_intern);
   add_function(ts, d, "getdefaultencoding", sys_getdefaultencoding);
   add_function(ts, d, "getrefcount", sys_getrefcount);

@@ -12,6 +12,7 @@
 
 #include "modules/modules.h"
 #include "gil/blocking.h"
+#include "vm/eval_breaker.h"
 #include "runtime/builtins.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -77,6 +78,10 @@ static Value time_sleep(ThreadState& ts, const Value* args, size_t nargs, Tuple*
       // A signal (Ctrl-C) cuts the sleep short; the eval loop raises it.
       if (ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending) break;
     }
+  }
+  // Ctrl-C during the sleep: raise KeyboardInterrupt now, as CPython does.
+  if ((ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending) && !handle_eval_breaker(ts)) {
+    return Value::null();
   }
   return newref(ts.none());
 }

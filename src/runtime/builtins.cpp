@@ -25,6 +25,7 @@
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/fileio.h"
 #include "runtime/float.h"
 #include "runtime/format.h"
 #include "runtime/function.h"
@@ -1047,6 +1048,7 @@ void init_builtins_module(ThreadState& ts) {
   dict_set_str(ts, d, "__debug__", interp->true_);
 
   for (const NamedFunction& f : kBuiltinFunctions) add_function(ts, d, f.name, f.fn);
+  init_open_builtin(ts, d);  // open() and its file types (fileio.cpp)
 
   // The module lives as long as the interpreter: sys.modules holds it when
   // it exists already; otherwise this first reference is never dropped.

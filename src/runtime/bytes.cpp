@@ -322,8 +322,17 @@ Value bytes_binary_slot(ThreadState& ts, BinaryOp op, Value a, Value b) {
         return make_like(ts, a, out);
       }
     case BinaryOp::Mul:
-      if (a_buf && !is_user_object(b)) return repeat(ts, a, b);
-      if (b_buf && !is_user_object(a)) return repeat(ts, b, a);
+      for (int side = 0; side < 2; side++) {
+        Value seq = side ? b : a, n = side ? a : b;
+        if (!(side ? b_buf : a_buf)) continue;
+        if (!is_user_object(n)) return repeat(ts, seq, n);
+        // Any object with __index__ repeats a sequence (after its own __rmul__).
+        if (!type_lookup(type_of(ts, n), ts.names().__index__)) continue;
+        int64_t count;
+        if (!to_index(ts, n, &count)) return Value::null();
+        Value c = Value::from_small(count < 0 ? 0 : count);
+        return repeat(ts, seq, c);
+      }
       break;
     case BinaryOp::Mod:
       if (!a_buf) break;

@@ -217,6 +217,7 @@ struct Type : Object {
   bool unhashable;    // __hash__ = None
   bool instances_have_dict;
   bool is_exception;  // derives from BaseException
+  bool restricts_attrs;  // every user class on the MRO has __slots__, none lists __dict__
   uint32_t basic_size;  // bytes of an instance
   TypeSlots slots;
   // __init__ as found on the MRO, for the eval loop's inlined construction

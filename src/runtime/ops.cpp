@@ -477,9 +477,12 @@ Value get_item(ThreadState& ts, Value container, Value key) {
     Type* ct = static_cast<Type*>(container.as_object());
     // Generic aliases (list[int]) are not modelled; Foo[...] on a user class
     // goes through __class_getitem__.
-    if (Value hook = type_lookup(ct, str_intern(ts, "__class_getitem__"))) {
-      Value argv[2] = {container, key};
-      return call(ts, hook, argv, 2);
+    if (type_lookup(ct, str_intern(ts, "__class_getitem__"))) {
+      Value bound = get_attr(ts, container, str_intern(ts, "__class_getitem__"));
+      if (!bound) return bound;
+      Value r = call(ts, bound, &key, 1);
+      decref(bound);
+      return r;
     }
     return raisef(ts, ts.exc_types().TypeError, "type '{}' is not subscriptable", ct->name->view());
   }

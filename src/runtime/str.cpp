@@ -564,9 +564,16 @@ Value str_binary_slot(ThreadState& ts, BinaryOp op, Value a, Value b) {
     case BinaryOp::Mul: {
       Value seq = is_str_like(a) ? a : b;
       Value n = is_str_like(a) ? b : a;
-      if (!is_str_like(seq) || is_user_object(n)) break;
+      if (!is_str_like(seq)) break;
       int64_t count;
-      if (!repeat_count(ts, n, &count)) return Value::null();
+      if (is_user_object(n)) {
+        // Any object with __index__ repeats a sequence (after its own __rmul__).
+        if (!type_lookup(type_of(ts, n), ts.names().__index__)) break;
+        if (!to_index(ts, n, &count)) return Value::null();
+        if (count < 0) count = 0;
+      } else if (!repeat_count(ts, n, &count)) {
+        return Value::null();
+      }
       return str_repeat(ts, as_str(seq), count);
     }
     case BinaryOp::Mod:

@@ -276,7 +276,8 @@ Value type_construct(ThreadState& ts, Type* meta, const Value* args, size_t narg
   if (!is_dict(args[2]))
     return raisef(ts, ts.exc_types().TypeError, "type.__new__() argument 3 must be dict, not {}",
                   type_name(ts, args[2]));
-  return type_new_class(ts, meta, as_str(args[0]), as_tuple(args[1]), as_dict(args[2]));
+  return type_new_class(ts, meta, as_str(args[0]), as_tuple(args[1]), as_dict(args[2]), args + 3,
+                        kwnames);
 }
 
 Value type_mro_method(ThreadState& ts, const Value* args, size_t, Tuple*) {
@@ -400,13 +401,25 @@ Value slot_binary(ThreadState& ts, BinaryOp op, Value a, Value b) {
   Type* ta = type_of(ts, a);
   Type* tb = type_of(ts, b);
   const char* base = kBinaryNames[static_cast<int>(op)];
+  bool try_reflected = tb != ta && has_binary_wrapper(tb);
+  if (try_reflected && is_subtype(tb, ta)) {
+    // A subclass that overrides the reflected method goes first.
+    Str* rname = intern(ts, fmt::format("__r{}__", base));
+    Value rb = type_lookup(tb, rname);
+    if (rb && !rb.is(type_lookup(ta, rname))) {
+      try_reflected = false;
+      Value r = call_dunder(ts, b, rname, &a, 1);
+      if (!r || !r.is(ts.interp->not_implemented)) return r;
+      decref(r);
+    }
+  }
   if (has_binary_wrapper(ta)) {
     bool found;
     Value r = call_dunder(ts, a, intern(ts, fmt::format("__{}__", base)), &b, 1, &found);
     if (found && (!r || !r.is(ts.interp->not_implemented))) return r;
     decref(r);
   }
-  if (tb != ta && has_binary_wrapper(tb)) {
+  if (try_reflected) {
     bool found;
     Value r = call_dunder(ts, b, intern(ts, fmt::format("__r{}__", base)), &a, 1, &found);
     if (found && (!r || !r.is(ts.interp->not_implemented))) return r;
@@ -682,7 +695,7 @@ bool compute_mro(ThreadState& ts, Type* t, Tuple* bases, std::vector<Type*>* out
       std::string names;
       for (Type* b : direct) names += (names.empty() ? "" : ", ") + std::string(b->name->view());
       raisef(ts, ts.exc_types().TypeError,
-             "Cannot create a consistent method resolution order (MRO) for bases {}", names);
+             "Cannot create a consistent method resolution\norder (MRO) for bases {}", names);
       return false;
     }
     out->push_back(pick);
@@ -691,12 +704,54 @@ bool compute_mro(ThreadState& ts, Type* t, Tuple* bases, std::vector<Type*>* out
   }
 }
 
-Value type_new_method(ThreadState& ts, const Value* args, size_t nargs, Tuple*) {
+Value type_new_method(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   if (nargs != 4 || !has_layout(args[0], Tag::Type) || !is_str(args[1]) || !is_tuple(args[2]) ||
       !is_dict(args[3]))
     return raise(ts, ts.exc_types().TypeError, "type.__new__() takes exactly 3 arguments");
   return type_new_class(ts, static_cast<Type*>(args[0].as_object()), as_str(args[1]),
-                        as_tuple(args[2]), as_dict(args[3]));
+                        as_tuple(args[2]), as_dict(args[3]), args + 4, kwnames);
+}
+
+// int.__new__(cls, ...), str.__new__, ...: the built-in base's constructor
+// applied to a subclass. Mutable containers start empty (their __init__
+// fills them), as in CPython.
+Value builtin_layout_new_method(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs < 1 || !has_layout(args[0], Tag::Type))
+    return raise(ts, ts.exc_types().TypeError, "__new__(): not enough arguments");
+  Type* cls = static_cast<Type*>(args[0].as_object());
+  Type* sb = solid_base(cls);
+  if (!sb || !sb->slots.construct)
+    return raisef(ts, ts.exc_types().TypeError, "cannot create '{}' instances", cls->name->view());
+  switch (sb->instance_tag) {
+    case Tag::List: case Tag::Dict: case Tag::Set: case Tag::ByteArray:
+      return sb->slots.construct(ts, cls, nullptr, 0, nullptr);
+    default:
+      return sb->slots.construct(ts, cls, args + 1, nargs - 1, kwnames);
+  }
+}
+
+// __get__ of the built-in descriptors (functions, staticmethod, classmethod):
+// their descr_get slot called from Python.
+Value descr_get_method(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs < 2 || nargs > 3 || (kwnames && kwnames->size))
+    return raisef(ts, ts.exc_types().TypeError, "expected 1 or 2 arguments, got {}", nargs ? nargs - 1 : 0);
+  Value obj = args[1].is(ts.none()) ? Value::null() : args[1];
+  Type* owner = nargs == 3 && has_layout(args[2], Tag::Type) ? static_cast<Type*>(args[2].as_object())
+                                                               : nullptr;
+  if (!obj && !owner) return raise(ts, ts.exc_types().TypeError, "__get__(None, None) is invalid");
+  Type* t = type_of(ts, args[0]);
+  return t->slots.descr_get(ts, args[0], obj, owner);
+}
+
+// object.__init_subclass__: accepts no keywords.
+Value object_init_subclass(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if ((kwnames && kwnames->size) || nargs > 1) {
+    std::string n = nargs && has_layout(args[0], Tag::Type)
+                        ? std::string(static_cast<Type*>(args[0].as_object())->name->view())
+                        : "object";
+    return raisef(ts, ts.exc_types().TypeError, "{}.__init_subclass__() takes no keyword arguments", n);
+  }
+  return newref(ts.none());
 }
 
 Value type_init_method(ThreadState& ts, const Value*, size_t, Tuple*) { return newref(ts.none()); }
@@ -906,6 +961,63 @@ Value generic_getattr(ThreadState& ts, Value obj, Str* name) {
                 tp->name->view(), name->view());
 }
 
+namespace {
+
+// Calls `fn` with each name of a class's __slots__ (a string or an iterable
+// of strings); false when iterating raised.
+template <typename Fn>
+bool for_each_slot_name(ThreadState& ts, Value slots, Fn fn) {
+  if (is_str(slots)) {
+    fn(as_str(slots));
+    return true;
+  }
+  Ref it = Ref::steal(get_iter(ts, slots));
+  if (!it) return false;
+  for (;;) {
+    Ref item = Ref::steal(iter_next(ts, it.get()));
+    if (!item) return !ts.has_error();
+    if (is_str(item.get())) fn(as_str(item.get()));
+  }
+}
+
+// Whether instances of a class with __slots__ may hold attribute `name`.
+bool slots_allow(ThreadState& ts, Type* tp, Str* name) {
+  Str* slots_name = str_intern(ts, "__slots__");
+  for (int64_t i = 0; i < tp->mro->size; i++) {
+    Type* c = static_cast<Type*>(tp->mro->items[i].as_object());
+    if (c->is_builtin) continue;
+    Value slots = dict_get_str(c->dict, slots_name);
+    if (!slots) return true;
+    bool found = false;
+    if (!for_each_slot_name(ts, slots, [&](Str* s) { found = found || s->view() == name->view(); }))
+      ts.clear_error();
+    if (found) return true;
+  }
+  return false;
+}
+
+// A class restricts its instances' attributes when it and every user class
+// it derives from define __slots__ and none of them lists __dict__.
+bool compute_restricts_attrs(ThreadState& ts, Type* t) {
+  if (solid_base(t)->instance_tag != Tag::Object) return false;
+  Str* slots_name = str_intern(ts, "__slots__");
+  for (int64_t i = 0; i < t->mro->size; i++) {
+    Type* c = static_cast<Type*>(t->mro->items[i].as_object());
+    if (c->is_builtin) continue;
+    Value slots = dict_get_str(c->dict, slots_name);
+    if (!slots) return false;
+    bool has_dict = false;
+    if (!for_each_slot_name(ts, slots, [&](Str* s) { has_dict = has_dict || s->view() == "__dict__"; })) {
+      ts.clear_error();
+      return false;
+    }
+    if (has_dict) return false;
+  }
+  return true;
+}
+
+}  // namespace
+
 int generic_setattr(ThreadState& ts, Value obj, Str* name, Value value) {
   Type* tp = type_of(ts, obj);
   const Names& n = ts.names();
@@ -935,6 +1047,22 @@ int generic_setattr(ThreadState& ts, Value obj, Str* name, Value value) {
       raisef(ts, ts.exc_types().AttributeError, "'{}' object has no attribute '{}'",
              tp->name->view(), name->view());
     }
+    return -1;
+  }
+  if (name_is(name, n.__dict__) && value) {
+    if (!is_dict(value)) {
+      raisef(ts, ts.exc_types().TypeError, "__dict__ must be set to a dictionary, not a '{}'",
+             type_name(ts, value));
+      return -1;
+    }
+    Dict* old = *slot;
+    *slot = as_dict(newref(value));
+    if (old) decref(Value::from_object(old));
+    return 0;
+  }
+  if (tp->restricts_attrs && !name_is(name, n.__class__) && !slots_allow(ts, tp, name)) {
+    raisef(ts, ts.exc_types().AttributeError, "'{}' object has no attribute '{}'", tp->name->view(),
+           name->view());
     return -1;
   }
   if (!value) {
@@ -1017,6 +1145,8 @@ void type_update_slots(ThreadState& ts, Type* t) {
   if (user_defines(t, n.__call__)) s.call = slot_call;
   if (any({"__getattribute__"})) s.getattr = slot_getattr;
   if (user_defines(t, n.__setattr__) || user_defines(t, n.__delattr__)) s.setattr = slot_setattr;
+  // The eval loop's store fast path skips generic_setattr, which checks __slots__.
+  if (t->restricts_attrs && !s.setattr) s.setattr = generic_setattr;
   if (user_defines(t, n.__get__)) s.descr_get = slot_descr_get;
   Tag layout = solid_base(t)->instance_tag;
   if (user_defines(t, n.__new__) ||
@@ -1024,7 +1154,8 @@ void type_update_slots(ThreadState& ts, Type* t) {
     s.construct = slot_construct;
 }
 
-Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, Dict* ns) {
+Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, Dict* ns,
+                     const Value* kwvalues, Tuple* kwnames) {
   BuiltinTypes& types = ts.interp->types;
   Ref owned_bases;
   if (bases->size == 0) {
@@ -1086,6 +1217,17 @@ Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, D
   Value k, v;
   for (int64_t pos = 0; dict_next(ns, &pos, &k, &v);)
     if (!dict_set(ts, t->dict, k, v)) return Value::null();
+  // __init_subclass__ and __class_getitem__ are implicit classmethods.
+  for (const char* implicit : {"__init_subclass__", "__class_getitem__"}) {
+    Value key = Value::from_object(str_intern(ts, implicit));
+    Value fn = dict_get_str(t->dict, as_str(key));
+    if (!fn || !is_function(fn)) continue;
+    Value cm = call(ts, Value::from_object(types.classmethod), &fn, 1);
+    if (!cm) return cm;
+    bool ok = dict_set(ts, t->dict, key, cm);
+    decref(cm);
+    if (!ok) return Value::null();
+  }
   // type(name, bases, ns) called from code: __module__ is the caller's module.
   if (!dict_get_str(t->dict, ts.names().__module__) && ts.frame && ts.frame->globals) {
     if (Value mod = dict_get_str(ts.frame->globals, ts.names().__name__))
@@ -1117,6 +1259,7 @@ Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, D
       t->instances_have_dict = true;
       break;
   }
+  t->restricts_attrs = compute_restricts_attrs(ts, t);
   type_update_slots(ts, t);
 
   // Descriptors learn their attribute name (PEP 487).
@@ -1127,8 +1270,40 @@ Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, D
     if (!hook) continue;
     Value argv[3] = {v, Value::from_object(t), k};
     Value r = call(ts, hook, argv, 3);
+    if (!r) {
+      if (is_subtype(type_of(ts, ts.exc), ts.exc_types().Exception)) {
+        // CPython 3.11 wraps the error (PEP 487).
+        Value cause = ts.fetch_error();
+        raisef(ts, ts.exc_types().RuntimeError, "Error calling __set_name__ on '{}' instance '{}' in '{}'",
+               type_name(ts, v), is_str(k) ? as_str(k)->view() : "?", t->name->view());
+        if (is_exception(ts.exc)) {
+          ExceptionObject* e = as_exception(ts.exc);
+          decref(e->cause);
+          decref(e->context);
+          e->cause = cause;
+          e->context = newref(cause);
+          e->suppress_context = true;
+        } else {
+          decref(cause);
+        }
+      }
+      return r;
+    }
+    decref(r);
+  }
+  // The parent's __init_subclass__, as super(t, t).__init_subclass__(**kw).
+  Str* init_subclass = str_intern(ts, "__init_subclass__");
+  for (int64_t i = 1; i < t->mro->size; i++) {
+    Type* c = static_cast<Type*>(t->mro->items[i].as_object());
+    Value hook = dict_get_str(c->dict, init_subclass);
+    if (!hook) continue;
+    Ref bound = Ref::steal(bind_attr(ts, hook, Value::null(), t));
+    if (!bound) return Value::null();
+    size_t nkw = kwnames ? kwnames->size : 0;
+    Value r = call(ts, bound.get(), kwvalues, 0, nkw ? kwnames : nullptr);
     if (!r) return r;
     decref(r);
+    break;
   }
   return Value::from_object(t);
 }
@@ -1193,6 +1368,21 @@ void finish_type_bootstrap(ThreadState& ts) {
   add_method(ts, object, "__getattribute__", object_getattribute_method);
   add_method(ts, object, "__format__", object_format_method);
   add_method(ts, types.type, "mro", type_mro_method);
+  {
+    Value fn = builtin_new(ts, "__init_subclass__", object_init_subclass);
+    Value cm = call(ts, Value::from_object(types.classmethod), &fn, 1);
+    type_set_attr(ts, object, "__init_subclass__", cm);
+    decref(cm);
+    decref(fn);
+  }
+  for (Type* t : {types.function, types.staticmethod, types.classmethod}) {
+    if (t && t->slots.descr_get && !dict_get_str(t->dict, ts.names().__get__))
+      add_method(ts, t, "__get__", descr_get_method);
+  }
+  for (Type* t : {types.int_, types.float_, types.str, types.bytes, types.tuple, types.frozenset,
+                  types.list, types.dict, types.set, types.bytearray}) {
+    if (t && !dict_get_str(t->dict, ts.names().__new__)) add_method(ts, t, "__new__", builtin_layout_new_method);
+  }
   add_method(ts, types.type, "__new__", type_new_method);
   add_method(ts, types.type, "__init__", type_init_method);
   add_method(ts, types.type, "__call__", type_call_method);

@@ -80,7 +80,10 @@ std::string type_qualified_name(ThreadState& ts, Type* type, bool hide_main = fa
 // overridden by the dunder methods the class defines (type_update_slots),
 // `__set_name__` called on descriptors. `ns` is copied. User classes are
 // immortal: instances do not count references to their type.
-Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, Dict* ns);
+// `kwvalues`/`kwnames` (the class statement's keywords other than metaclass)
+// go to the parent's __init_subclass__, which is called last.
+Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, Dict* ns,
+                     const Value* kwvalues = nullptr, Tuple* kwnames = nullptr);
 // Re-derives the slots of a user class from the dunder methods on its MRO
 // (__repr__, __eq__, __add__/__radd__, __len__, __getitem__, __iter__,
 // __next__, __call__, __get__, __new__/__init__, ...). type_setattr calls it

@@ -440,7 +440,9 @@ void fill_attr_cache(ThreadState& ts, AttrCache& cache, Type* t, Str* name) {
   cache.epoch = ts.interp->type_epoch;
   Value attr = type_lookup(t, name);
   cache.type_attr = attr;
-  if (!attr) {
+  if (name == ts.names().__dict__ || name == ts.names().__class__) {
+    cache.kind = AttrCache::kComplex;  // assigning them is not a dict store
+  } else if (!attr) {
     cache.kind = AttrCache::kNone;
   } else if (has_tag(attr, Tag::Function) ||
              (has_tag(attr, Tag::Builtin) && static_cast<Builtin*>(attr.as_object())->is_method)) {
@@ -472,15 +474,27 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
       GILVM_OPCODES(GILVM_OP_LABEL)
 #undef GILVM_OP_LABEL
   };
+  // The legacy GIL counts a tick per instruction: while it is active every
+  // opcode first goes through `tick`, which then jumps to the real handler.
+  // The default policy pays nothing for this: only the table differs.
+  static void* const kTickDispatch[] = {
+#define GILVM_OP_TICK(name, words, stack, doc) &&tick,
+      GILVM_OPCODES(GILVM_OP_TICK)
+#undef GILVM_OP_TICK
+  };
+  void* const* dispatch_table = kDispatch;
 #define TARGET(name) L_##name:
 #define DISPATCH()                         \
   do {                                     \
     word = *ip++;                          \
-    goto* kDispatch[word & 0xff];          \
+    goto* dispatch_table[word & 0xff];     \
   } while (0)
+#define RELOAD_TICKING() (dispatch_table = ts.counting_ticks ? kTickDispatch : kDispatch)
 #else
+  bool counting_ticks = false;
 #define TARGET(name) case Op::name:
 #define DISPATCH() goto dispatch
+#define RELOAD_TICKING() (counting_ticks = ts.counting_ticks)
 #endif
 
   const Interpreter& interp = *ts.interp;
@@ -530,6 +544,7 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   } while (0)
 
   LOAD_STATE();
+  RELOAD_TICKING();
   if (++ts.depth > interp.recursion_limit || ts.c_stack_exhausted()) {
     --ts.depth;
     ts.frame = f->prev;
@@ -540,9 +555,23 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
 
 #if GILVM_COMPUTED_GOTO
   DISPATCH();
+
+tick:
+  // Python 2's ceval.c: every check interval, "give another thread a chance".
+  if (--ts.ticks <= 0) {
+    ts.ticks = interp.gil->check_interval();
+    SAVE_STATE();
+    interp.gil->yield(ts);
+  }
+  goto* kDispatch[word & 0xff];
 #else
 dispatch:
   word = *ip++;
+  if (__builtin_expect(counting_ticks, 0) && --ts.ticks <= 0) {
+    ts.ticks = interp.gil->check_interval();
+    SAVE_STATE();
+    interp.gil->yield(ts);
+  }
   switch (decode_op(word)) {
 #endif
 
@@ -1516,6 +1545,7 @@ dispatch:
     if (__builtin_expect(ts.eval_breaker.load(std::memory_order_relaxed) != 0, 0)) {
       SAVE_STATE();
       CHECK(handle_eval_breaker(ts));
+      RELOAD_TICKING();
     }
     DISPATCH();
   }
@@ -1867,8 +1897,8 @@ dispatch:
     Value enter = type_lookup(type, ts.names().__enter__);
     Value exit = type_lookup(type, ts.names().__exit__);
     if (!enter || !exit) {
-      raisef(ts, ts.exc_types().TypeError, "'{}' object does not support the context manager protocol",
-             type_name(ts, ctx));
+      raisef(ts, ts.exc_types().TypeError, "'{}' object does not support the context manager protocol{}",
+             type_name(ts, ctx), enter ? " (missed __exit__ method)" : "");
       goto error;
     }
     Value bound_exit = get_attr(ts, ctx, ts.names().__exit__);
@@ -2007,6 +2037,7 @@ push_python_frame:
     if (__builtin_expect(ts.eval_breaker.load(std::memory_order_relaxed) != 0, 0)) {
       SAVE_STATE();
       CHECK(handle_eval_breaker(ts));
+      RELOAD_TICKING();
     }
     DISPATCH();
   }
@@ -2060,6 +2091,7 @@ error:
 #undef TOP
 #undef PEEK
 #undef CHECK
+#undef RELOAD_TICKING
 }
 
 // ------------------------------------------------------------------ entries

@@ -9,5 +9,9 @@ struct ThreadState;
 
 // Returns false with an exception pending (e.g. KeyboardInterrupt).
 bool handle_eval_breaker(ThreadState& ts);
+// Decides whether this thread's eval loop counts ticks (the legacy policy,
+// once more than one thread exists). The loop re-reads it after every
+// eval-breaker check.
+void update_tick_counting(ThreadState& ts);
 
 }  // namespace gilvm

@@ -3,6 +3,8 @@
 #include "vm/interpreter.h"
 
 #include <pthread.h>
+#include <sys/syscall.h>
+#include <unistd.h>
 
 #include "compiler/code.h"
 #include "gil/gil.h"
@@ -33,6 +35,18 @@ Interpreter::Interpreter(InterpreterConfig c) : config(std::move(c)) {}
 Interpreter::~Interpreter() = default;
 
 void Interpreter::bootstrap(ThreadState& ts) {
+  // The main thread holds the GIL from the start; it gives it up only when
+  // it blocks or another thread asks.
+  gil = make_gil(config);
+  ts.ident = static_cast<uint64_t>(pthread_self());
+  ts.native_id = static_cast<uint64_t>(syscall(SYS_gettid));
+  {
+    std::lock_guard<std::mutex> lock(threads_mutex);
+    ts.index = 0;
+    threads.push_back(&ts);
+  }
+  gil->acquire(ts);
+
   init_type_type(ts);
   init_singleton_types(ts);
   // Before anything calls add_method: methods are builtin_function objects.
@@ -40,6 +54,10 @@ void Interpreter::bootstrap(ThreadState& ts) {
   init_str_type(ts);
   init_dict_type(ts);
   init_tuple_type(ts);
+  // Interned names, which every later init may use.
+#define GILVM_INTERN_NAME(n) names.n = str_intern(ts, #n);
+  GILVM_NAMES(GILVM_INTERN_NAME)
+#undef GILVM_INTERN_NAME
   init_exception_types(ts);
   init_int_type(ts);
   init_bool_type(ts);
@@ -56,9 +74,6 @@ void Interpreter::bootstrap(ThreadState& ts) {
   init_super_type(ts);
   finish_type_bootstrap(ts);
 
-#define GILVM_INTERN_NAME(n) names.n = str_intern(ts, #n);
-  GILVM_NAMES(GILVM_INTERN_NAME)
-#undef GILVM_INTERN_NAME
   if (empty_str.is_null()) empty_str = Value::from_object(str_intern(ts, ""));
 
   Value mods = dict_new(ts);

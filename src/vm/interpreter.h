@@ -14,13 +14,13 @@
 #include <unordered_map>
 #include <vector>
 
+#include "gil/gil.h"
 #include "runtime/exceptions.h"
 #include "runtime/module.h"
 #include "runtime/object.h"
 
 namespace gilvm {
 
-class Gil;
 struct ThreadState;
 
 struct BuiltinTypes {
@@ -80,6 +80,7 @@ struct InterpreterConfig {
   int check_interval = 100;        // legacy policy: ticks between checks
   double switch_interval = 0.005;  // interval policy: seconds
   bool gil_stats = false;
+  std::string gil_stats_json;      // --gil-stats-json=FILE
   bool disassemble = false;        // --dis: print each compiled module's bytecode
   std::string trace_file;
   std::vector<std::string> argv;   // sys.argv
@@ -129,6 +130,21 @@ struct Interpreter {
 
   std::unique_ptr<Gil> gil;
   ThreadState* main_thread = nullptr;
+
+  // Every thread running Python, and the counters of those that finished.
+  // Guarded by threads_mutex (threads register and leave without the GIL).
+  struct FinishedThread {
+    std::string name;
+    GilCounters counters;
+  };
+  std::mutex threads_mutex;
+  std::vector<ThreadState*> threads;
+  std::vector<FinishedThread> finished_threads;
+  uint16_t next_thread_index = 1;
+  size_t thread_stack_size = 0;  // _thread.stack_size(); 0: the default (16 MiB)
+  // Set when a second thread starts: from then on the legacy policy counts
+  // ticks (Python 2 only touched the lock once threads existed).
+  std::atomic<bool> threads_started{false};
 
   Value bool_value(bool b) const { return b ? true_ : false_; }
 };

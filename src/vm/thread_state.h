@@ -10,8 +10,10 @@
 
 #include <atomic>
 #include <cstdint>
+#include <string>
 #include <vector>
 
+#include "gil/gil.h"
 #include "runtime/object.h"
 #include "vm/frame.h"
 #include "vm/interpreter.h"
@@ -23,7 +25,7 @@ struct Frame;
 enum EvalBreakerBits : uint32_t {
   kDropGilRequest = 1u << 0,  // another thread waits for the GIL (interval policy)
   kSignalPending = 1u << 1,   // e.g. SIGINT: raise KeyboardInterrupt in the main thread
-  kGilTick = 1u << 2,         // legacy policy: the check interval elapsed
+  kRecheckTicking = 1u << 2,  // the GIL policy's need for tick counting changed
 };
 
 struct ThreadState {
@@ -48,6 +50,19 @@ struct ThreadState {
   char* stack_limit = nullptr;  // lowest safe C stack address (native recursion guard)
 
   std::atomic<uint32_t> eval_breaker{0};
+
+  // ---- GIL bookkeeping (written only by this thread)
+  GilCounters gil_counters;
+  uint64_t gil_acquired_at = 0;  // gil_now_ns() when this thread last took the GIL
+  bool counting_ticks = false;   // legacy policy with several threads: the loop counts ticks
+  int ticks = 0;                 // ticks left before the next check (legacy)
+
+  // ---- identity
+  std::string name = "MainThread";  // for --gil-stats and traces
+  uint64_t ident = 0;               // threading.get_ident(): the pthread_t
+  uint64_t native_id = 0;           // the kernel's thread id
+  // Locks from _thread._set_sentinel, released when this thread ends.
+  std::vector<Value> sentinels;
 
   // The ThreadState of the calling OS thread, or null: for code with no
   // ThreadState parameter that must run Python code (a generator's

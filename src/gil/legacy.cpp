@@ -1,0 +1,85 @@
+// `legacy`: Python 2's GIL, as Beazley took it apart in 2009-2010.
+//
+// The lock is a binary semaphore made of a mutex, a condition variable and
+// a `locked` flag (Python 2's thread_pthread.h without semaphores). Taking
+// it: lock the mutex, wait on the condition while `locked`, set `locked`.
+// Releasing it: clear `locked` and signal the condition — always, whether
+// or not anyone waits. There is no handoff and no ordering of waiters.
+//
+// The holder counts "ticks" (roughly, bytecode instructions) and every
+// check interval (100 by default) releases the lock and immediately tries
+// to take it back (ceval.c's "Give another thread a chance"). On a
+// multi-core machine the releasing thread is still running and usually
+// wins that race; the thread woken by the signal finds the lock taken
+// again, counts a failed wake-up and goes back to sleep. That battle — a
+// signal, a wake-up, a context switch and nothing gained, every 100 ticks —
+// is why two CPU-bound threads ran slower than one. With one CPU the woken
+// thread cannot run until the holder is descheduled, so far fewer wake-ups
+// are wasted, which is why the seed's experiment was less bad on one core.
+#include <condition_variable>
+#include <mutex>
+
+#include "gil/gil.h"
+#include "vm/thread_state.h"
+
+namespace gilvm {
+
+namespace {
+
+class LegacyGil final : public Gil {
+ public:
+  void acquire(ThreadState& ts) override {
+    GilCounters& c = ts.gil_counters;
+    uint64_t start = gil_now_ns();
+    std::unique_lock<std::mutex> lock(mutex_);
+    if (locked_) {
+      ++c.contended;
+      while (locked_) {
+        released_.wait(lock);
+        if (locked_) ++c.failed_wakeups;  // woken, but someone took it first
+      }
+    }
+    locked_ = true;
+    lock.unlock();
+    uint64_t now = gil_now_ns();
+    ++c.acquisitions;
+    c.wait_ns += now - start;
+    ts.gil_acquired_at = now;
+  }
+
+  void release(ThreadState& ts) override {
+    GilCounters& c = ts.gil_counters;
+    c.hold_ns += gil_now_ns() - ts.gil_acquired_at;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      locked_ = false;
+      // Python 2 signalled on every release, waiter or not.
+      released_.notify_one();
+    }
+    ++c.signals;
+  }
+
+  void yield(ThreadState& ts) override {
+    ++ts.gil_counters.check_releases;
+    release(ts);
+    // Other threads may run now — if the OS lets them before we are back.
+    acquire(ts);
+  }
+
+  bool counts_ticks() const override { return true; }
+  const char* name() const override { return "legacy"; }
+  std::string parameters() const override {
+    return "check interval " + std::to_string(check_interval()) + " ticks";
+  }
+
+ private:
+  std::mutex mutex_;
+  std::condition_variable released_;  // signalled on every release
+  bool locked_ = false;               // guarded by mutex_
+};
+
+}  // namespace
+
+std::unique_ptr<Gil> make_legacy_gil() { return std::make_unique<LegacyGil>(); }
+
+}  // namespace gilvm
