@@ -28,6 +28,8 @@ get_native_id = _thread.get_native_id
 stack_size = _thread.stack_size
 ThreadError = _thread.error
 TIMEOUT_MAX = _thread.TIMEOUT_MAX
+# gilvm names OS threads in --gil-stats and traces; python3 has no such hook.
+_set_os_thread_name = getattr(_thread, '_set_name', None)
 
 Lock = _allocate_lock
 RLock = _thread.RLock
@@ -506,6 +508,8 @@ class Thread:
         try:
             self._ident = get_ident()
             self._native_id = get_native_id()
+            if _set_os_thread_name is not None:
+                _set_os_thread_name(self._name)
             self._set_tstate_lock()
             self._started.set()
             with _active_limbo_lock:

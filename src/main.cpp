@@ -234,8 +234,12 @@ int run(int argc, char** argv) {
     if (path && is_list(path)) {
       std::string dir;
       if (!have_code) {
-        size_t slash = script.rfind('/');
-        dir = slash == std::string::npos ? "" : script.substr(0, slash);
+        // The folder of the script's real path, absolute, as CPython sets it.
+        char* real = realpath(script.c_str(), nullptr);
+        std::string full = real ? std::string(real) : script;
+        std::free(real);
+        size_t slash = full.rfind('/');
+        dir = slash == std::string::npos ? "" : slash == 0 ? "/" : full.substr(0, slash);
       }
       Ref d = Ref::steal(str_new(ts, dir));
       List* l = as_list(path);

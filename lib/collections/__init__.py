@@ -246,6 +246,11 @@ class deque:
 
 ################################################################ defaultdict
 
+def _dict_repr(d):
+    # dict.__repr__(d) for a dict subclass whose __repr__ is overridden.
+    return repr(dict(d))
+
+
 class defaultdict(dict):
     def __init__(self, default_factory=None, *args, **kwargs):
         if default_factory is not None and not callable(default_factory):
@@ -261,14 +266,7 @@ class defaultdict(dict):
         return value
 
     def __repr__(self):
-        factory = self.default_factory
-        if factory is None:
-            fr = 'None'
-        elif isinstance(factory, type):
-            fr = repr(factory)
-        else:
-            fr = repr(factory)
-        return f'defaultdict({fr}, {dict.__repr__(self)})'
+        return f'defaultdict({self.default_factory!r}, {_dict_repr(self)})'
 
     def copy(self):
         return defaultdict(self.default_factory, self)

@@ -86,9 +86,8 @@ struct Published {
   double ratio;
 };
 constexpr Published kBeazley2010[] = {
-    {"sequential", Cpus::All, 1.00}, {"2 threads", Cpus::All, 1.97},
-    {"4 threads", Cpus::All, 2.01},  {"2 threads", Cpus::One, 1.45},
-    {"4 threads", Cpus::One, 1.49},
+    {"sequential", Cpus::All, 1.00}, {"2 threads", Cpus::All, 1.97}, {"4 threads", Cpus::All, 2.01},
+    {"2 threads", Cpus::One, 1.45},  {"4 threads", Cpus::One, 1.49},
 };
 
 std::optional<double> published_ratio(const Case& c, Cpus cpus) {
@@ -103,10 +102,9 @@ std::optional<double> published_ratio(const Case& c, Cpus cpus) {
 std::string child_source(const Case& c, int64_t count) {
   std::string s = "import time\n";
   if (c.work == Work::Threads) s += "import threading\n";
-  s +=
-      "def countdown(n):\n"
-      "    while n > 0:\n"
-      "        n -= 1\n";
+  s += "def countdown(n):\n"
+       "    while n > 0:\n"
+       "        n -= 1\n";
   s += "COUNT = " + std::to_string(count) + "\n";
   switch (c.work) {
     case Work::Sequential:
@@ -114,13 +112,12 @@ std::string child_source(const Case& c, int64_t count) {
       break;
     case Work::Threads:
       s += "K = " + std::to_string(c.workers) + "\n";
-      s +=
-          "threads = [threading.Thread(target=countdown, args=(COUNT // K,)) for _ in range(K)]\n"
-          "t0 = time.perf_counter()\n"
-          "for t in threads:\n"
-          "    t.start()\n"
-          "for t in threads:\n"
-          "    t.join()\n";
+      s += "threads = [threading.Thread(target=countdown, args=(COUNT // K,)) for _ in range(K)]\n"
+           "t0 = time.perf_counter()\n"
+           "for t in threads:\n"
+           "    t.start()\n"
+           "for t in threads:\n"
+           "    t.join()\n";
       break;
   }
   s += "print('elapsed', time.perf_counter() - t0)\n";
@@ -258,14 +255,13 @@ class JsonReader {
       }
       if (p_ == end_) return false;
       char e = *p_++;
-      switch (e) {
-        case 'n': out->push_back('\n'); break;
-        case 't': out->push_back('\t'); break;
-        case 'r': out->push_back('\r'); break;
-        case 'b': out->push_back('\b'); break;
-        case 'f': out->push_back('\f'); break;
-        case 'u': out->append("\\u"); break;
-        default: out->push_back(e); break;
+      // \X for X in "ntrbf" is a control character; \" \\ \/ are themselves.
+      constexpr std::string_view kEscaped = "ntrbf", kControl = "\n\t\r\b\f";
+      size_t k = kEscaped.find(e);
+      if (e == 'u') {
+        out->append("\\u");
+      } else {
+        out->push_back(k == std::string_view::npos ? e : kControl[k]);
       }
     }
     if (p_ == end_) return false;
@@ -446,7 +442,8 @@ void summarise(Row& row) {
   std::sort(sorted.begin(), sorted.end(),
             [](const Run& a, const Run& b) { return a.seconds < b.seconds; });
   size_t n = sorted.size();
-  row.seconds = n % 2 ? sorted[n / 2].seconds : (sorted[n / 2 - 1].seconds + sorted[n / 2].seconds) / 2;
+  row.seconds =
+      n % 2 ? sorted[n / 2].seconds : (sorted[n / 2 - 1].seconds + sorted[n / 2].seconds) / 2;
   row.gil = sorted[(n - 1) / 2].gil;
 }
 
@@ -514,10 +511,9 @@ std::string explain(const Row& row) {
   if (!row.error.empty()) return who + ": failed (" + row.error + ")";
   if (!row.gil) return who + ": no GIL counters (the child wrote no --gil-stats-json file)";
   const GilCounters& g = *row.gil;
-  std::string s = who + ": " + plural(g.failed_wakeups, "failed wake-up", "failed wake-ups") + ", " +
-                  plural(g.signals, "signal", "signals") + ", " +
-                  with_commas(g.contended) + " contended of " +
-                  plural(g.acquisitions, "acquisition", "acquisitions");
+  std::string s = who + ": " + plural(g.failed_wakeups, "failed wake-up", "failed wake-ups") +
+                  ", " + plural(g.signals, "signal", "signals") + ", " + with_commas(g.contended) +
+                  " contended of " + plural(g.acquisitions, "acquisition", "acquisitions");
   if (g.drop_requests) s += ", " + plural(g.drop_requests, "drop request", "drop requests");
   if (g.forced_switches) s += ", " + plural(g.forced_switches, "forced switch", "forced switches");
   if (g.wait_ns) s += ", " + fixed(g.wait_ns / 1e9, 2) + " s spent waiting for the GIL";
@@ -527,20 +523,15 @@ std::string explain(const Row& row) {
 std::string json_string(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
-    switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
+    if (c == '"' || c == '\\') {
+      out.push_back('\\');
+      out.push_back(c);
+    } else if (static_cast<unsigned char>(c) < 0x20) {
+      char buf[8];
+      std::snprintf(buf, sizeof buf, "\\u%04x", c);
+      out += buf;
+    } else {
+      out.push_back(c);
     }
   }
   return out + "\"";
@@ -584,10 +575,10 @@ std::string rows_json(int64_t count, const std::vector<Row>& rows) {
 
 void print_report(int64_t count, int repeat, int pin_cpu, const std::vector<Runtime>& runtimes,
                   const std::vector<Row>& rows) {
-  std::printf("countdown(%s), each case in a fresh process, median of %d run%s; "
-              "cpus \"one\": every thread pinned to CPU %d (%d CPUs allowed)\n",
-              with_commas(count).c_str(), repeat, repeat == 1 ? "" : "s", pin_cpu,
-              allowed_cpu_count());
+  std::printf(
+      "countdown(%s), each case in a fresh process, median of %d run%s; "
+      "cpus \"one\": every thread pinned to CPU %d (%d CPUs allowed)\n",
+      with_commas(count).c_str(), repeat, repeat == 1 ? "" : "s", pin_cpu, allowed_cpu_count());
   for (const Runtime& rt : runtimes) {
     std::printf("\n%s\n", rt.label.c_str());
     std::printf("  %-12s %-5s %9s %7s %13s\n", "case", "cpus", "seconds", "ratio", "Beazley 2010");
@@ -597,7 +588,8 @@ void print_report(int64_t count, int repeat, int pin_cpu, const std::vector<Runt
       std::printf("  %-12s %-5s %9s %7s %13s%s\n", r.kase->name, cpus_name(r.cpus),
                   r.seconds ? fixed(*r.seconds, 3).c_str() : "failed",
                   r.ratio ? fixed(*r.ratio, 2).c_str() : "-",
-                  beazley ? fixed(*beazley, 2).c_str() : "-", r.error.empty() ? "" : "  (see below)");
+                  beazley ? fixed(*beazley, 2).c_str() : "-",
+                  r.error.empty() ? "" : "  (see below)");
     }
   }
   bool any_gilvm = false;

@@ -71,7 +71,10 @@ class IntervalGil final : public Gil {
   void release(ThreadState& ts) override { drop(ts, false); }
 
   void yield(ThreadState& ts) override {
-    drop(ts, true);
+    // Forced switching applies only when a waiter asked for the GIL: with
+    // nobody waiting there is nobody to switch to.
+    bool requested = ts.eval_breaker.load(std::memory_order_acquire) & kDropGilRequest;
+    drop(ts, requested);
     // Other threads may run now.
     acquire(ts);
   }

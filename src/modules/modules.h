@@ -13,6 +13,10 @@ namespace gilvm {
 Value make_sys_module(ThreadState& ts);
 Value make_time_module(ThreadState& ts);
 Value make_math_module(ThreadState& ts);
+// The native halves of lib/os.py, lib/random.py and lib/struct.py.
+Value make_os_native_module(ThreadState& ts);
+Value make_random_native_module(ThreadState& ts);
+Value make_struct_native_module(ThreadState& ts);
 Value make_thread_module(ThreadState& ts);  // _thread
 
 // Registers every factory above in interp->builtin_modules.

@@ -12,6 +12,9 @@ void register_builtin_modules(ThreadState& ts) {
   table["sys"] = make_sys_module;
   table["time"] = make_time_module;
   table["math"] = make_math_module;
+  table["_os"] = make_os_native_module;
+  table["_random"] = make_random_native_module;
+  table["_struct"] = make_struct_native_module;
   table["_thread"] = make_thread_module;
 }
 

@@ -7,6 +7,7 @@
 // two stay ordered without a flush between them and print stays cheap.
 #include "modules/modules.h"
 
+#include "gil/blocking_io.h"
 #include "gil/gil.h"
 
 #include <unistd.h>
@@ -114,7 +115,7 @@ static Value textio_write(ThreadState& ts, const Value* args, size_t nargs, Tupl
   if (!is_str_like(args[1]))
     return raisef(ts, ts.exc_types().TypeError, "write() argument must be str, not {}", type_name(ts, args[1]));
   Str* s = as_str(args[1]);
-  fwrite(s->data, 1, static_cast<size_t>(s->nbytes), t->file);
+  blocking_fwrite(ts, t->file, s->data, static_cast<size_t>(s->nbytes));
   return int_from_i64(ts, s->length);
 }
 
@@ -135,7 +136,7 @@ static Value textio_writelines(ThreadState& ts, const Value* args, size_t nargs,
       return raisef(ts, ts.exc_types().TypeError, "write() argument must be str, not {}",
                     type_name(ts, line.get()));
     Str* s = as_str(line.get());
-    fwrite(s->data, 1, static_cast<size_t>(s->nbytes), t->file);
+    blocking_fwrite(ts, t->file, s->data, static_cast<size_t>(s->nbytes));
   }
   return newref(ts.none());
 }
@@ -143,7 +144,7 @@ static Value textio_writelines(ThreadState& ts, const Value* args, size_t nargs,
 static Value textio_flush(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!self_textio(ts, args, nargs, "flush")) return Value::null();
   if (!check_no_args(ts, "flush", nargs - 1, kwnames)) return Value::null();
-  fflush(as_textio(args[0])->file);
+  blocking_fflush(ts, as_textio(args[0])->file);
   return newref(ts.none());
 }
 
@@ -175,7 +176,7 @@ static Value textio_writable(ThreadState& ts, const Value* args, size_t nargs, T
 static Value textio_close(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!self_textio(ts, args, nargs, "close")) return Value::null();
   if (!check_no_args(ts, "close", nargs - 1, kwnames)) return Value::null();
-  fflush(as_textio(args[0])->file);
+  blocking_fflush(ts, as_textio(args[0])->file);
   return newref(ts.none());
 }
 
@@ -239,7 +240,7 @@ static Value textio_enter(ThreadState& ts, const Value* args, size_t nargs, Tupl
 
 static Value textio_exit(ThreadState& ts, const Value* args, size_t nargs, Tuple*) {
   if (!self_textio(ts, args, nargs, "__exit__")) return Value::null();
-  fflush(as_textio(args[0])->file);
+  blocking_fflush(ts, as_textio(args[0])->file);
   return newref(ts.none());
 }
 

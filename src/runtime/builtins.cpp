@@ -10,6 +10,8 @@
 // the generic path and their overrides run.
 #include "runtime/builtins.h"
 
+#include "gil/blocking_io.h"
+
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -32,6 +34,7 @@
 #include "runtime/int.h"
 #include "runtime/iter.h"
 #include "runtime/list.h"
+#include "runtime/memoryview.h"
 #include "runtime/module.h"
 #include "runtime/ops.h"
 #include "runtime/set.h"
@@ -159,7 +162,7 @@ static bool write_to_file_object(ThreadState& ts, Value file, Value text) {
 
 static bool flush_file_object(ThreadState& ts, Value file) {
   if (FILE* f = textio_file(file)) {
-    fflush(f);
+    blocking_fflush(ts, f);
     return true;
   }
   Ref r = Ref::steal(call_method(ts, file, "flush", nullptr, 0));
@@ -205,7 +208,7 @@ static Value builtin_print(ThreadState& ts, const Value* args, size_t nargs, Tup
     // printed from inside __str__ lands where CPython would put it.
     std::string buf;
     auto drain = [&] {
-      if (!buf.empty()) fwrite(buf.data(), 1, buf.size(), f);
+      if (!buf.empty()) blocking_fwrite(ts, f, buf.data(), buf.size());
       buf.clear();
     };
     for (size_t i = 0; i < nargs; i++) {
@@ -230,7 +233,7 @@ static Value builtin_print(ThreadState& ts, const Value* args, size_t nargs, Tup
     if (end) buf += as_str(end)->view();
     else buf += '\n';
     drain();
-    if (do_flush) fflush(f);
+    if (do_flush) blocking_fflush(ts, f);
     return newref(none);
   }
 
@@ -259,7 +262,7 @@ static Value builtin_input(ThreadState& ts, const Value* args, size_t nargs, Tup
     if (!prompt) return Value::null();
     if (FILE* f = textio_file(out)) {
       std::string_view p = as_str(prompt.get())->view();
-      fwrite(p.data(), 1, p.size(), f);
+      blocking_fwrite(ts, f, p.data(), p.size());
     } else if (!write_to_file_object(ts, out, prompt.get())) {
       return Value::null();
     }
@@ -1049,6 +1052,7 @@ void init_builtins_module(ThreadState& ts) {
 
   for (const NamedFunction& f : kBuiltinFunctions) add_function(ts, d, f.name, f.fn);
   init_open_builtin(ts, d);  // open() and its file types (fileio.cpp)
+  init_memoryview_type(ts, d);
 
   // The module lives as long as the interpreter: sys.modules holds it when
   // it exists already; otherwise this first reference is never dropped.

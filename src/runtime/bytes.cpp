@@ -23,6 +23,7 @@
 #include "runtime/int.h"
 #include "runtime/iter.h"
 #include "runtime/list.h"
+#include "runtime/memoryview.h"
 #include "runtime/ops.h"
 #include "runtime/range.h"
 #include "runtime/str.h"
@@ -69,7 +70,7 @@ bool bytes_like_view(Value v, std::string_view* out) {
     *out = as_bytearray(v)->view();
     return true;
   }
-  return false;
+  return has_tag(v, Tag::Other) && memoryview_contiguous_view(v, out);
 }
 
 std::string bytes_repr(std::string_view data) {
@@ -327,7 +328,7 @@ Value bytes_binary_slot(ThreadState& ts, BinaryOp op, Value a, Value b) {
         if (!(side ? b_buf : a_buf)) continue;
         if (!is_user_object(n)) return repeat(ts, seq, n);
         // Any object with __index__ repeats a sequence (after its own __rmul__).
-        if (!type_lookup(type_of(ts, n), ts.names().__index__)) continue;
+        if (seq_repeat_defers(ts, n, side == 0)) continue;
         int64_t count;
         if (!to_index(ts, n, &count)) return Value::null();
         Value c = Value::from_small(count < 0 ? 0 : count);

@@ -124,6 +124,13 @@ bool seq_defer_to_other(ThreadState& ts, Value other) {
   return other.is_object() && !type_of(ts, other)->is_builtin;
 }
 
+bool seq_repeat_defers(ThreadState& ts, Value count, bool seq_on_left) {
+  if (is_int_like(count) || !seq_defer_to_other(ts, count)) return false;
+  Type* t = type_of(ts, count);
+  if (!type_lookup(t, ts.names().__index__)) return true;
+  return seq_on_left && type_lookup(t, str_intern(ts, "__rmul__"));
+}
+
 Value run_subclass_init(ThreadState& ts, Value self, const Value* args, size_t nargs, Tuple* kwnames,
                         bool skip_native) {
   Ref owned = Ref::steal(self);
@@ -333,8 +340,7 @@ static Value list_binary(ThreadState& ts, BinaryOp op, Value a, Value b) {
   if (op == BinaryOp::Mul) {
     Value seq = a_list ? a : b, count = a_list ? b : a;
     if (!has_layout(seq, Tag::List)) return newref(ts.interp->not_implemented);
-    if (!is_int_like(count) && seq_defer_to_other(ts, count) && !has_index_method(ts, count))
-      return newref(ts.interp->not_implemented);
+    if (seq_repeat_defers(ts, count, a_list)) return newref(ts.interp->not_implemented);
     int64_t n;
     if (!seq_repeat_count(ts, count, &n)) return Value::null();
     return list_repeat(ts, as_list(seq), n);

@@ -65,6 +65,11 @@ bool seq_repeat_count(ThreadState& ts, Value n, int64_t* out);
 // operator reflected, so a sequence slot should return NotImplemented
 // rather than raise its own TypeError.
 bool seq_defer_to_other(ThreadState& ts, Value other);
+// Whether `seq * count` (seq_on_left) or `count * seq` should leave the
+// operation to `count`: a user object without __index__, or one whose
+// __rmul__ must run before the sequence repeats (CPython tries nb_multiply
+// of both operands before sq_repeat).
+bool seq_repeat_defers(ThreadState& ts, Value count, bool seq_on_left);
 
 // For instances of user subclasses of list/dict/set/tuple/frozenset made by
 // a construct slot: runs type(self).__init__(self, *args, **kw) the way

@@ -89,6 +89,7 @@ Value module_new(ThreadState& ts, std::string_view name) {
   Module* m = alloc<Module>(ts, ts.types().module, Tag::Module);
   m->name = as_str(n);
   m->dict = as_dict(d);
+  m->initializing = false;
   const Names& names = ts.names();
   Value none = ts.none();
   bool ok = dict_set(ts, m->dict, Value::from_object(names.__name__), n) &&

@@ -10,6 +10,7 @@ namespace gilvm {
 struct Module : Object {
   Str* name;
   Dict* dict;
+  bool initializing;  // its body is running (an import from it may be circular)
 };
 
 inline bool is_module(Value v) { return has_tag(v, Tag::Module); }

@@ -568,7 +568,7 @@ Value str_binary_slot(ThreadState& ts, BinaryOp op, Value a, Value b) {
       int64_t count;
       if (is_user_object(n)) {
         // Any object with __index__ repeats a sequence (after its own __rmul__).
-        if (!type_lookup(type_of(ts, n), ts.names().__index__)) break;
+        if (seq_repeat_defers(ts, n, seq.is(a))) break;
         if (!to_index(ts, n, &count)) return Value::null();
         if (count < 0) count = 0;
       } else if (!repeat_count(ts, n, &count)) {

@@ -145,9 +145,7 @@ static Value tuple_binary(ThreadState& ts, BinaryOp op, Value a, Value b) {
   if (op == BinaryOp::Mul) {
     Value seq = a_tuple ? a : b, count = a_tuple ? b : a;
     if (!has_layout(seq, Tag::Tuple)) return newref(ts.interp->not_implemented);
-    if (!is_int_like(count) && seq_defer_to_other(ts, count) &&
-        !type_lookup(type_of(ts, count), ts.names().__index__).is_object())
-      return newref(ts.interp->not_implemented);
+    if (seq_repeat_defers(ts, count, a_tuple)) return newref(ts.interp->not_implemented);
     int64_t n;
     if (!seq_repeat_count(ts, count, &n)) return Value::null();
     Tuple* t = as_tuple(seq);

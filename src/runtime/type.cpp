@@ -628,13 +628,33 @@ Value slot_construct(ThreadState& ts, Type* type, const Value* args, size_t narg
     if (!sb || !sb->slots.construct)
       return raisef(ts, ts.exc_types().TypeError, "cannot create '{}' instances", type->name->view());
     inst = sb->slots.construct(ts, type, args, nargs, kwnames);
-    // object's and BaseException's constructors run __init__ themselves.
-    if (sb->instance_tag == Tag::Object || sb->instance_tag == Tag::Exception) return inst;
+    // These built-in constructors run __init__ themselves (list, dict, set
+    // and tuple through run_subclass_init): calling it again here would
+    // run a subclass's __init__ twice.
+    switch (sb->instance_tag) {
+      case Tag::Object: case Tag::Exception: case Tag::List: case Tag::Dict: case Tag::Set:
+      case Tag::FrozenSet: case Tag::Tuple:
+        return inst;
+      default:
+        break;
+    }
   }
   if (!inst || !is_instance(ts, inst, type)) return inst;
   bool user_init;
   Value init = lookup_dunder(type, ts.names().__init__, &user_init);
-  if (!user_init) return inst;
+  // After a user __new__, a mutable built-in base's __init__ fills the
+  // instance (list.__init__(self, iterable)), as type.__call__ does.
+  bool builtin_fill = false;
+  if (user_new && !user_init && sb) {
+    switch (sb->instance_tag) {
+      case Tag::List: case Tag::Dict: case Tag::Set: case Tag::ByteArray:
+        builtin_fill = init && !is_object_init(init);
+        break;
+      default:
+        break;
+    }
+  }
+  if (!user_init && !builtin_fill) return inst;
   Value r = call_with_first(ts, init, inst, args, nargs, kwnames);
   if (!r) {
     decref(inst);
@@ -1374,6 +1394,15 @@ void finish_type_bootstrap(ThreadState& ts) {
     type_set_attr(ts, object, "__init_subclass__", cm);
     decref(cm);
     decref(fn);
+  }
+  // Methods registered as plain methods that are classmethods in CPython:
+  // they now receive the class first (MyInt.from_bytes(...) makes a MyInt).
+  for (auto [t, name] : {std::pair{types.int_, "from_bytes"}, std::pair{types.dict, "fromkeys"}}) {
+    Value m = t ? dict_get_str(t->dict, str_intern(ts, name)) : Value::null();
+    if (!m || !has_tag(m, Tag::Builtin)) continue;
+    Value cm = call(ts, Value::from_object(types.classmethod), &m, 1);
+    type_set_attr(ts, t, name, cm);
+    decref(cm);
   }
   for (Type* t : {types.function, types.staticmethod, types.classmethod}) {
     if (t && t->slots.descr_get && !dict_get_str(t->dict, ts.names().__get__))

@@ -122,7 +122,10 @@ Value load_module(ThreadState& ts, const std::string& fullname, Value search) {
       decref(m);
       return Value::null();
     }
-    if (!exec_module_source(ts, m, source, path)) {
+    as_module(m)->initializing = true;
+    bool ran = exec_module_source(ts, m, source, path);
+    as_module(m)->initializing = false;
+    if (!ran) {
       // A module that failed to execute is removed again, as in CPython.
       Value e = ts.fetch_error();
       dict_del(ts, ts.interp->modules, key);
@@ -142,9 +145,24 @@ Value load_module(ThreadState& ts, const std::string& fullname, Value search) {
   return Value::null();
 }
 
+// Sets the pending ImportError's `name` (and `path`) attributes.
+void set_import_error_attrs(ThreadState& ts, std::string_view name, std::string_view path) {
+  if (!ts.has_error()) return;
+  Value e = ts.fetch_error();
+  Ref n = Ref::steal(str_new(ts, name));
+  bool ok = n && set_attr(ts, e, str_intern(ts, "name"), n.get()) == 0;
+  if (ok && !path.empty()) {
+    Ref p = Ref::steal(str_new(ts, path));
+    ok = p && set_attr(ts, e, str_intern(ts, "path"), p.get()) == 0;
+  }
+  if (!ok) ts.clear_error();
+  ts.set_error(e);
+}
+
 Value not_found(ThreadState& ts, const std::string& name) {
-  Value e = raisef(ts, ts.exc_types().ModuleNotFoundError, "No module named '{}'", name);
-  return e;
+  raisef(ts, ts.exc_types().ModuleNotFoundError, "No module named '{}'", name);
+  set_import_error_attrs(ts, name, "");
+  return Value::null();
 }
 
 // Resolves a relative import against the importing module's package.
@@ -196,13 +214,16 @@ Value import_module(ThreadState& ts, std::string_view name) {
   if (dot != std::string::npos) {
     parent = Ref::steal(import_module(ts, full.substr(0, dot)));
     if (!parent) return Value::null();
-    search = dict_get_str(as_module(parent.get())->dict, ts.names().__path__);
-    if (!search) {
-      return raisef(ts, ts.exc_types().ModuleNotFoundError, "No module named '{}'; '{}' is not a package",
-                    full, full.substr(0, dot));
-    }
+    // Importing the parent may have registered the child (os sets os.path).
     cached = dict_get_str(ts.interp->modules, str_intern(ts, full));
     if (cached) return newref(cached);
+    search = dict_get_str(as_module(parent.get())->dict, ts.names().__path__);
+    if (!search) {
+      raisef(ts, ts.exc_types().ModuleNotFoundError, "No module named '{}'; '{}' is not a package", full,
+             full.substr(0, dot));
+      set_import_error_attrs(ts, full, "");
+      return Value::null();
+    }
   }
   Value m = load_module(ts, full, search);
   if (!m) {
@@ -259,12 +280,20 @@ Value import_from(ThreadState& ts, Value module, Str* name) {
     Value sub = dict_get_str(ts.interp->modules, str_intern(ts, modname + "." + std::string(name->view())));
     if (sub) return newref(sub);
   }
-  if (location.empty()) {
-    return raisef(ts, ts.exc_types().ImportError, "cannot import name '{}' from '{}' (unknown location)",
-                  name->view(), modname);
+  if (is_module(module) && as_module(module)->initializing) {
+    raisef(ts, ts.exc_types().ImportError,
+           "cannot import name '{}' from partially initialized module '{}' (most likely due to a "
+           "circular import) ({})",
+           name->view(), modname, location.empty() ? "unknown location" : location);
+  } else if (location.empty()) {
+    raisef(ts, ts.exc_types().ImportError, "cannot import name '{}' from '{}' (unknown location)",
+           name->view(), modname);
+  } else {
+    raisef(ts, ts.exc_types().ImportError, "cannot import name '{}' from '{}' ({})", name->view(),
+           modname, location);
   }
-  return raisef(ts, ts.exc_types().ImportError, "cannot import name '{}' from '{}' ({})", name->view(),
-                modname, location);
+  set_import_error_attrs(ts, modname, location);
+  return Value::null();
 }
 
 bool import_star(ThreadState& ts, Value module, Dict* target) {

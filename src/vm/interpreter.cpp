@@ -24,6 +24,7 @@
 #include "runtime/str.h"
 #include "runtime/type.h"
 #include "vm/class_builder.h"
+#include "vm/exec_builtins.h"
 #include "vm/generator.h"
 #include "vm/import.h"
 #include "vm/thread_state.h"
@@ -82,6 +83,7 @@ void Interpreter::bootstrap(ThreadState& ts) {
   register_builtin_modules(ts);
   init_builtins_module(ts);
   install_build_class(ts);
+  install_exec_builtins(ts);
   Value sys = import_module(ts, "sys");
   if (sys) {
     if (sys_module.is_null()) sys_module = sys;

@@ -1,0 +1,2 @@
+print("pkg.mod loaded", __name__, __package__)
+y = "y"

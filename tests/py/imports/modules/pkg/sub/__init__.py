@@ -1,0 +1,1 @@
+from .. import PKG as parent_pkg
