@@ -152,6 +152,12 @@ bool shutdown_threads(ThreadState& ts) {
 
 int run(int argc, char** argv) {
   InterpreterConfig config;
+  if (const char* env = std::getenv("GILVM_GIL"); env && *env) {
+    config.gil_policy = env;
+    if (config.gil_policy != "legacy" && config.gil_policy != "interval") {
+      return usage_error("unknown GIL policy '" + config.gil_policy + "' in GILVM_GIL (expected legacy or interval)");
+    }
+  }
   std::string script;
   std::string code_arg;
   bool have_code = false;

@@ -14,6 +14,13 @@ void out_of_memory() {
   std::abort();
 }
 
+namespace detail {
+void zero_large_block(void* b, size_t size_class_index) {
+  auto* words = static_cast<uint64_t*>(b);
+  for (size_t i = 0; i < (size_class_index + 1) * 2; ++i) words[i] = 0;
+}
+}  // namespace detail
+
 void small_cache_release() {
   SmallObjectCache& cache = t_small_cache;
   for (size_t c = 0; c < kSizeClasses; ++c) {

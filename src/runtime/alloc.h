@@ -15,9 +15,6 @@
 #include <cstdlib>
 #include <cstring>
 
-#if defined(__SSE2__)
-#include <emmintrin.h>
-#endif
 
 #if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
 #define GILVM_NO_OBJECT_CACHE 1
@@ -50,17 +47,24 @@ extern constinit thread_local SmallObjectCache t_small_cache;
 void small_cache_release();
 
 namespace detail {
-// Zeroes a cached block with a few 16-byte stores. GCC turns a memset of a
-// variable (or even a constant, above 64 bytes) size into `rep stos`,
-// whose start-up cost exceeds the whole job for blocks this small.
-inline void zero_block(void* b, size_t size_class_index) {
-#if defined(__SSE2__)
-  auto* p = static_cast<__m128i*>(b);
-  const __m128i zero = _mm_setzero_si128();
-  for (size_t i = 0; i <= size_class_index; ++i) _mm_storeu_si128(p + i, zero);
-#else
-  std::memset(b, 0, (size_class_index + 1) * 16);
+// Zeroing a cached block: GCC turns a variable-size memset (and even a
+// constant one above 64 bytes, or a plain loop) into `rep stos`, whose
+// start-up cost exceeds the whole job for blocks this small. Small sizes
+// get constant-size memsets (a few vector stores, inlined); larger ones an
+// out-of-line loop that GCC is told not to turn back into memset.
+#if defined(__GNUC__) && !defined(__clang__)
+__attribute__((optimize("no-tree-loop-distribute-patterns")))
 #endif
+void zero_large_block(void* b, size_t size_class_index);
+
+inline void zero_block(void* b, size_t size_class_index) {
+  switch (size_class_index) {
+    case 0: std::memset(b, 0, 16); break;
+    case 1: std::memset(b, 0, 32); break;
+    case 2: std::memset(b, 0, 48); break;
+    case 3: std::memset(b, 0, 64); break;
+    default: zero_large_block(b, size_class_index); break;
+  }
 }
 }  // namespace detail
 
