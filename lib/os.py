@@ -3,7 +3,7 @@ os.environ, os.stat_result, makedirs, walk and os.path (posixpath)."""
 
 import sys
 import _os
-from _os import (getpid, getppid, getuid, getcwd, chdir, remove, unlink, rmdir, mkdir, rename,
+from _os import (getpid, kill, getppid, getuid, getcwd, chdir, remove, unlink, rmdir, mkdir, rename,
                  replace, listdir, access, cpu_count, urandom, _exit, system, strerror, isatty,
                  open, close, read, write, putenv, unsetenv,
                  O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND,

@@ -18,6 +18,7 @@ Value make_os_native_module(ThreadState& ts);
 Value make_random_native_module(ThreadState& ts);
 Value make_struct_native_module(ThreadState& ts);
 Value make_thread_module(ThreadState& ts);  // _thread
+Value make_signal_module(ThreadState& ts);
 
 // Registers every factory above in interp->builtin_modules.
 void register_builtin_modules(ThreadState& ts);

@@ -10,6 +10,7 @@
 #include <sys/random.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
+#include <signal.h>
 #include <unistd.h>
 
 #include <climits>
@@ -93,6 +94,14 @@ Value path_call(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
 Value os_getpid(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames) {
   if (!check_no_args(ts, "getpid", nargs, kwnames)) return Value::null();
   return Value::from_small(getpid());
+}
+
+Value os_kill(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "kill", nargs, kwnames, 2, 2)) return Value::null();
+  int64_t pid, sig;
+  if (!to_index(ts, args[0], &pid) || !to_index(ts, args[1], &sig)) return Value::null();
+  if (::kill(static_cast<pid_t>(pid), static_cast<int>(sig)) != 0) return raise_os_error(ts, errno);
+  return none(ts);
 }
 
 Value os_getppid(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames) {
@@ -405,6 +414,7 @@ Value make_os_native_module(ThreadState& ts) {
   if (!m) return Value::null();
   Dict* d = as_module(m)->dict;
   add_function(ts, d, "getpid", os_getpid);
+  add_function(ts, d, "kill", os_kill);
   add_function(ts, d, "getppid", os_getppid);
   add_function(ts, d, "getuid", os_getuid);
   add_function(ts, d, "getcwd", os_getcwd);

@@ -16,6 +16,7 @@ void register_builtin_modules(ThreadState& ts) {
   table["_random"] = make_random_native_module;
   table["_struct"] = make_struct_native_module;
   table["_thread"] = make_thread_module;
+  table["signal"] = make_signal_module;
 }
 
 }  // namespace gilvm

@@ -503,6 +503,17 @@ Value set_sentinel(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames) 
   return lock;
 }
 
+// Simulates Ctrl-C: the main thread raises KeyboardInterrupt at its next
+// check, or at once if it is sleeping or waiting.
+Value interrupt_main(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "interrupt_main", nargs, kwnames, 0, 1)) return Value::null();
+  if (ThreadState* main = ts.interp->main_thread) {
+    main->eval_breaker.fetch_or(kSignalPending, std::memory_order_release);
+    if (main != &ts) pthread_kill(static_cast<pthread_t>(main->ident), SIGINT);
+  }
+  return newref(ts.none());
+}
+
 Value print_exception_fn(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_positional(ts, "_print_exception", nargs, kwnames, 1, 1)) return Value::null();
   if (is_exception(args[0])) print_exception(ts, args[0]);
@@ -577,6 +588,7 @@ Value make_thread_module(ThreadState& ts) {
   add_function(ts, d, "stack_size", stack_size);
   add_function(ts, d, "_set_sentinel", set_sentinel);
   add_function(ts, d, "_print_exception", print_exception_fn);
+  add_function(ts, d, "interrupt_main", interrupt_main);
   add_function(ts, d, "_set_name", set_name);
   return m;
 }

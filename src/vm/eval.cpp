@@ -1541,12 +1541,14 @@ dispatch:
   }
 
   TARGET(JUMP_BACKWARD) {
-    ip = code->words.data() + ARG();
+    // Poll before jumping, so that an exception raised here (Ctrl-C) is
+    // attributed to this instruction and caught by the handlers around it.
     if (__builtin_expect(ts.eval_breaker.load(std::memory_order_relaxed) != 0, 0)) {
       SAVE_STATE();
       CHECK(handle_eval_breaker(ts));
       RELOAD_TICKING();
     }
+    ip = code->words.data() + ARG();
     DISPATCH();
   }
 
