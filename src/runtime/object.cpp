@@ -57,6 +57,12 @@ void dealloc_now(Object* o);
 }  // namespace
 
 void dealloc_object(Object* o) {
+  // Leaf objects (floats, strings, ints: no dealloc slot, no children)
+  // cannot recurse: free them without the depth bookkeeping.
+  if (!o->type->slots.dealloc && !(o->tag & kSubclassBit)) {
+    small_free(o, static_cast<uint8_t>((o->flags & Object::kSizeClassMask) >> Object::kSizeClassShift));
+    return;
+  }
   if (t_dealloc_depth >= kMaxDeallocDepth) {
     if (!t_dealloc_later) t_dealloc_later = new std::vector<Object*>();
     t_dealloc_later->push_back(o);

@@ -21,6 +21,7 @@
 
 #include "compiler/code.h"
 #include "compiler/opcodes.h"
+#include "runtime/alloc.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/float.h"
@@ -124,6 +125,20 @@ GILVM_INLINE bool float_arith(BinaryOp op, double x, double y, double* r) {
   }
 }
 
+// A new float, allocated inline from the small-object cache (the generic
+// float_new is a call away, and arithmetic makes a float per operation).
+GILVM_INLINE Value box_float(ThreadState& ts, double d) {
+  uint8_t size_class;
+  auto* f = static_cast<Float*>(small_alloc(sizeof(Float), &size_class));
+  f->refcnt = 1;
+  f->tag = static_cast<uint8_t>(Tag::Float);
+  f->flags = static_cast<uint8_t>(size_class << Object::kSizeClassShift);
+  f->owner = ts.index;
+  f->type = ts.interp->types.float_;
+  f->value = d;
+  return Value::from_object(f);
+}
+
 // Boxes a float result, reusing an operand's box when the stack held the
 // only reference to it (a temporary such as `dx * dx` in `dx*dx + dy*dy`):
 // that saves an allocation and a free per operation. Consumes a and b.
@@ -140,7 +155,7 @@ GILVM_INLINE Value float_result(ThreadState& ts, Value a, Value b, double r) {
   }
   decref(a);
   decref(b);
-  return float_new(ts, r);
+  return box_float(ts, r);
 }
 
 // The generic protocol, for everything the fast paths below do not take.
