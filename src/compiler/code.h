@@ -32,6 +32,10 @@ struct GlobalCache {
   const Dict* builtins = nullptr;  // null: found in globals, builtins irrelevant
   uint64_t builtins_version = 0;
   Value value;
+  // Entry number of the name in `globals` when found there: module code
+  // that assigns any global bumps the version, and this lets a miss on
+  // version alone re-read the value without hashing.
+  uint32_t globals_index = 0;
 };
 
 // What one attribute instruction (LOAD_ATTR, LOAD_METHOD, STORE_ATTR)
@@ -49,6 +53,11 @@ struct AttrCache {
   uint64_t epoch = 0;
   Value type_attr;  // borrowed from the type dict
   Kind kind = kComplex;
+  // Where the name was last found in an instance dict. Instances of a class
+  // usually insert their attributes in the same order (in __init__), so the
+  // entry number is a good guess for the next receiver; a guess is checked
+  // against the entry's key, so a wrong one only costs a real lookup.
+  uint32_t dict_hint = 0;
 };
 
 enum CodeFlags : uint32_t {

@@ -302,13 +302,16 @@ Value rlock_acquire_restore(ThreadState& ts, const Value* args, size_t nargs, Tu
       return newref(ts.none());
     }
   }
-  // Not interruptible: Condition.wait must get its lock back.
-  BlockingRegion guard(ts, BlockCause::Lock);
-  std::unique_lock<std::mutex> lk(st->mutex);
-  st->released.wait(lk, [st] { return !st->locked; });
-  st->locked = true;
-  st->owner = me;
-  st->count = count;
+  {
+    // Not interruptible: Condition.wait must get its lock back. The GIL is
+    // taken again (end of this block) before any object is touched.
+    BlockingRegion guard(ts, BlockCause::Lock);
+    std::unique_lock<std::mutex> lk(st->mutex);
+    st->released.wait(lk, [st] { return !st->locked; });
+    st->locked = true;
+    st->owner = me;
+    st->count = count;
+  }
   (void)r;
   return newref(ts.none());
 }

@@ -69,8 +69,9 @@ inline void zero_block(void* b, size_t size_class_index) {
 }  // namespace detail
 
 // Returns zeroed memory for `size` bytes and the size class to remember
-// (0 when the block came from malloc).
-inline void* small_alloc(size_t size, uint8_t* size_class) {
+// (0 when the block came from malloc). `zeroed` false skips the zeroing of
+// a reused block, for callers that initialise every byte they read.
+inline void* small_alloc(size_t size, uint8_t* size_class, bool zeroed = true) {
 #ifndef GILVM_NO_OBJECT_CACHE
   if (size <= kSmallObjectLimit) {
     size_t c = (size + 15) / 16 - 1;
@@ -79,7 +80,7 @@ inline void* small_alloc(size_t size, uint8_t* size_class) {
     if (FreeBlock* b = cache.head[c]) {
       cache.head[c] = b->next;
       --cache.count[c];
-      detail::zero_block(b, c);
+      if (zeroed) detail::zero_block(b, c);
       return b;
     }
     size = (c + 1) * 16;

@@ -14,6 +14,7 @@
 #include <cstring>
 #include <string>
 
+#include "runtime/alloc.h"
 #include "runtime/args.h"
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
@@ -89,6 +90,26 @@ uint64_t find_free_slot(Dict* d, int64_t hash) {
   return i;
 }
 
+// Tables come from the small-object cache when they fit (the smallest
+// table's index and entries do): instance dicts are created and freed as
+// often as the instances, and malloc/free was a tenth of a method-heavy
+// loop. The size class is recomputed from the table size when freeing.
+// Larger tables use malloc, whose failure becomes a MemoryError.
+void* table_alloc(size_t bytes) {
+  if (bytes > kSmallObjectLimit) return std::malloc(bytes);
+  uint8_t size_class;
+  return small_alloc(bytes, &size_class, /*zeroed=*/false);  // resize writes what it reads
+}
+
+void table_free(void* table, size_t bytes) {
+  if (!table) return;
+  if (bytes > kSmallObjectLimit) {
+    std::free(table);
+  } else {
+    small_free(table, static_cast<uint8_t>((bytes + 15) / 16));
+  }
+}
+
 // Rebuilds the index with room for at least `min_used` live entries and
 // compacts the entry array (dropping deleted entries).
 bool resize(ThreadState& ts, Dict* d, int64_t min_used) {
@@ -99,11 +120,11 @@ bool resize(ThreadState& ts, Dict* d, int64_t min_used) {
     return false;
   }
   int64_t cap = usable_size(size);
-  auto* entries = static_cast<DictEntry*>(std::malloc(cap * sizeof(DictEntry)));
-  auto* index = static_cast<int32_t*>(std::malloc(size * sizeof(int32_t)));
+  auto* entries = static_cast<DictEntry*>(table_alloc(cap * sizeof(DictEntry)));
+  auto* index = static_cast<int32_t*>(table_alloc(size * sizeof(int32_t)));
   if (!entries || !index) {
-    std::free(entries);
-    std::free(index);
+    table_free(entries, cap * sizeof(DictEntry));
+    table_free(index, size * sizeof(int32_t));
     raise(ts, ts.exc_types().MemoryError, "");
     return false;
   }
@@ -111,8 +132,8 @@ bool resize(ThreadState& ts, Dict* d, int64_t min_used) {
   int64_t n = 0;
   for (int64_t k = 0; k < d->nentries; ++k)
     if (d->entries[k].key) entries[n++] = d->entries[k];
-  std::free(d->entries);
-  std::free(d->index);
+  table_free(d->entries, d->capacity * sizeof(DictEntry));
+  table_free(d->index, d->index_size * sizeof(int32_t));
   d->entries = entries;
   d->index = index;
   d->index_size = size;
@@ -148,23 +169,8 @@ Value dict_get(ThreadState& ts, Dict* d, Value key) {
 }
 
 Value dict_get_str(Dict* d, Str* key) {
-  if (d->index_size == 0) return Value::null();
-  int64_t hash = str_hash(key);
-  uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
-  uint64_t perturb = static_cast<uint64_t>(hash);
-  uint64_t i = perturb & mask;
-  Value k = Value::from_object(key);
-  for (;;) {
-    int32_t ix = d->index[i];
-    if (ix == kEmpty) return Value::null();
-    if (ix >= 0) {
-      DictEntry* e = &d->entries[ix];
-      if (e->key.is(k)) return e->value;
-      if (e->hash == hash && is_str(e->key) && str_equal(as_str(e->key), key)) return e->value;
-    }
-    perturb >>= 5;
-    i = (i * 5 + perturb + 1) & mask;
-  }
+  int64_t ix = dict_find_str(d, key);
+  return ix < 0 ? Value::null() : d->entries[ix].value;
 }
 
 bool dict_set_hashed(ThreadState& ts, Dict* d, Value key, int64_t hash, Value value) {
@@ -239,7 +245,8 @@ bool dict_next(Dict* d, int64_t* pos, Value* key, Value* value) {
 void dict_clear(Dict* d) {
   DictEntry* entries = d->entries;
   int64_t n = d->nentries;
-  std::free(d->index);
+  int64_t capacity = d->capacity;
+  table_free(d->index, d->index_size * sizeof(int32_t));
   d->entries = nullptr;
   d->index = nullptr;
   d->nentries = d->capacity = d->used = d->index_size = 0;
@@ -248,7 +255,7 @@ void dict_clear(Dict* d) {
     decref(entries[i].key);
     decref(entries[i].value);
   }
-  std::free(entries);
+  table_free(entries, capacity * sizeof(DictEntry));
 }
 
 static void dict_dealloc(Object* o) { dict_clear(static_cast<Dict*>(o)); }

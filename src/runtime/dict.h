@@ -36,6 +36,28 @@ Value dict_new(ThreadState& ts);
 // key, __eq__ raised); null without means missing.
 Value dict_get(ThreadState& ts, Dict* d, Value key);
 Value dict_get_str(Dict* d, Str* key);  // never raises; key need not be interned
+
+// The entry number holding `key`, or -1. Inline because the eval loop's
+// attribute caches call it when their remembered entry number misses.
+inline int64_t dict_find_str(Dict* d, Str* key) {
+  if (d->index_size == 0) return -1;
+  int64_t hash = str_hash(key);
+  uint64_t mask = static_cast<uint64_t>(d->index_size - 1);
+  uint64_t perturb = static_cast<uint64_t>(hash);
+  uint64_t i = perturb & mask;
+  Value k = Value::from_object(key);
+  for (;;) {
+    int32_t ix = d->index[i];
+    if (ix == -1) return -1;  // an empty slot ends the probe
+    if (ix >= 0) {
+      DictEntry* e = &d->entries[ix];
+      if (e->key.is(k)) return ix;
+      if (e->hash == hash && is_str(e->key) && str_equal(as_str(e->key), key)) return ix;
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
 bool dict_set(ThreadState& ts, Dict* d, Value key, Value value);  // increfs both
 bool dict_set_str(ThreadState& ts, Dict* d, std::string_view key, Value value);
 int dict_del(ThreadState& ts, Dict* d, Value key);  // 1 deleted, 0 missing (no error set), -1 error

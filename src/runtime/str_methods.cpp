@@ -122,8 +122,13 @@ Value str_join(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames)
 bool parse_split_args(ThreadState& ts, const char* name, const Value* args, size_t nargs,
                       Tuple* kwnames, Str** sep, int64_t* maxsplit) {
   Value a[2];
-  if (!parse_args(ts, name, args + 1, nargs - 1, kwnames, {"sep", "maxsplit"}, 0, -1, a))
+  if (!kwnames && nargs <= 3) {
+    // Positional arguments only (s.split(" ")): skip the generic parser.
+    a[0] = nargs > 1 ? args[1] : Value::null();
+    a[1] = nargs > 2 ? args[2] : Value::null();
+  } else if (!parse_args(ts, name, args + 1, nargs - 1, kwnames, {"sep", "maxsplit"}, 0, -1, a)) {
     return false;
+  }
   *sep = nullptr;
   *maxsplit = -1;
   if (!a[0].is_null() && !a[0].is(ts.none())) {

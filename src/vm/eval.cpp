@@ -472,8 +472,24 @@ void fill_attr_cache(ThreadState& ts, AttrCache& cache, Type* t, Str* name) {
 // The instance dict of a plain user-class instance, the common receiver.
 GILVM_INLINE Dict* fast_instance_dict(Object* o) {
   if (o->tag == (static_cast<uint8_t>(Tag::Object) | kSubclassBit)) return static_cast<Instance*>(o)->dict;
+  // Exact built-in objects (a list, a str: the receivers of lines.append,
+  // s.split) have no dict unless instance_dict_slot names their layout.
+  if (!(o->tag & kSubclassBit) && o->tag != static_cast<uint8_t>(Tag::Object) &&
+      o->tag != static_cast<uint8_t>(Tag::Exception) && o->tag != static_cast<uint8_t>(Tag::Function))
+    return nullptr;
   Dict** slot = instance_dict_slot(Value::from_object(o));
   return slot ? *slot : nullptr;
+}
+
+// The entry number of `name` in `d`, or -1: the cache's remembered entry
+// number when its key is still `name`, else a real lookup, which updates
+// the hint. Deleted entries have a null key, so they never match.
+GILVM_INLINE int64_t cached_dict_find(AttrCache& cache, Dict* d, Str* name) {
+  uint32_t hint = cache.dict_hint;
+  if (hint < d->nentries && d->entries[hint].key.is(Value::from_object(name))) return hint;
+  int64_t ix = dict_find_str(d, name);
+  if (ix >= 0) cache.dict_hint = static_cast<uint32_t>(ix);
+  return ix;
 }
 
 }  // namespace
@@ -708,7 +724,14 @@ dispatch:
       DISPATCH();
     }
     Str* name = code->names[ARG()];
-    Value v = dict_get_str(globals, name);
+    Value v = Value::null();
+    if (cache.globals == globals && !cache.builtins && cache.globals_index < globals->nentries &&
+        globals->entries[cache.globals_index].key.is(Value::from_object(name))) {
+      v = globals->entries[cache.globals_index].value;  // still there, maybe rebound
+    } else if (int64_t ix = dict_find_str(globals, name); ix >= 0) {
+      v = globals->entries[ix].value;
+      cache.globals_index = static_cast<uint32_t>(ix);
+    }
     cache.globals = globals;
     cache.globals_version = globals->version;
     cache.builtins = nullptr;
@@ -793,7 +816,11 @@ dispatch:
         }
         if (cache.kind != AttrCache::kComplex) {
           Dict* d = fast_instance_dict(obj.as_object());
-          Value v = d ? dict_get_str(d, name) : Value::null();
+          Value v = Value::null();
+          if (d) {
+            int64_t ix = cached_dict_find(cache, d, name);
+            if (ix >= 0) v = d->entries[ix].value;
+          }
           if (!v && cache.kind == AttrCache::kPlain) v = cache.type_attr;
           if (v) {
             TOP() = newref(v);
@@ -826,10 +853,29 @@ dispatch:
         // No data descriptor on the type: the value goes to the instance dict.
         if (cache.kind != AttrCache::kComplex) {
           Dict* d = fast_instance_dict(obj.as_object());
+          if (!d && obj.as_object()->tag == (static_cast<uint8_t>(Tag::Object) | kSubclassBit) &&
+              t->instances_have_dict && !t->restricts_attrs) {
+            // A fresh instance's first attribute (in __init__): create its
+            // dict here rather than through the generic set_attr.
+            d = as_dict(dict_new(ts));
+            static_cast<Instance*>(obj.as_object())->dict = d;
+          }
           if (d) {
-            bool ok = dict_set(ts, d, Value::from_object(name), v);
+            int64_t ix = cached_dict_find(cache, d, name);
+            bool ok = true;
+            if (ix >= 0) {
+              // Replace in place, as dict_set would after its lookup.
+              Value old = d->entries[ix].value;
+              d->entries[ix].value = v;  // takes the popped reference
+              ++d->version;
+              decref(old);
+            } else {
+              ok = dict_set(ts, d, Value::from_object(name), v);
+              // A new key is appended: remember where, for the next instance.
+              if (ok) cache.dict_hint = static_cast<uint32_t>(d->nentries - 1);
+              decref(v);
+            }
             decref(obj);
-            decref(v);
             CHECK(ok);
             DISPATCH();
           }
@@ -867,7 +913,7 @@ dispatch:
         }
         if (cache.kind == AttrCache::kMethod) {
           Dict* d = fast_instance_dict(obj.as_object());
-          if (!d || dict_get_str(d, name).is_null()) {
+          if (!d || dict_find_str(d, name) < 0) {
             TOP() = newref(cache.type_attr);
             PUSH(obj);
             DISPATCH();
