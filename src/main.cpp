@@ -220,7 +220,15 @@ int run(int argc, char** argv) {
     std::ostringstream ss;
     ss << in.rdbuf();
     source = ss.str();
+    // Like CPython 3.9+, the main module's __file__ (and so its traceback
+    // lines) is absolute; sys.argv[0] stays as typed.
     filename = script;
+    if (!filename.empty() && filename[0] != '/') {
+      if (char* cwd = getcwd(nullptr, 0)) {
+        filename = std::string(cwd) + "/" + (filename.rfind("./", 0) == 0 ? filename.substr(2) : filename);
+        std::free(cwd);
+      }
+    }
     config.argv.push_back(script);
   }
   for (; i < argc; ++i) config.argv.push_back(argv[i]);

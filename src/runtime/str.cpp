@@ -11,6 +11,7 @@
 #include <fmt/core.h>
 
 #include <algorithm>
+#include <charconv>
 #include <cstring>
 #include <mutex>
 #include <vector>
@@ -688,6 +689,17 @@ Value as_subclass_instance(ThreadState& ts, Type* type, Value exact) {
 }
 
 Value str_construct(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs == 1 && !kwnames && type == ts.types().str) {
+    // str(x), the usual call: no argument parsing, and a small int is
+    // formatted in place (str(i) in a loop builds many).
+    if (args[0].is_small()) {
+      char buf[24];
+      auto res = std::to_chars(buf, buf + sizeof buf, args[0].as_small());
+      auto n = static_cast<size_t>(res.ptr - buf);
+      return str_new_meta(ts, std::string_view(buf, n), static_cast<int64_t>(n), true);
+    }
+    return to_str(ts, args[0]);
+  }
   Value a[3];
   if (!parse_args(ts, "str", args, nargs, kwnames, {"object", "encoding", "errors"}, 0, -1, a))
     return Value::null();

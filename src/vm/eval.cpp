@@ -121,6 +121,13 @@ GILVM_INLINE bool float_arith(BinaryOp op, double x, double y, double* r) {
       if (y == 0) return false;  // ZeroDivisionError comes from the generic path
       *r = x / y;
       return true;
+    case BinaryOp::Pow:
+      // The common case (`d2 ** 0.5`) of float_pow: a positive finite base
+      // and a finite exponent is plain pow(). Special values, negative bases
+      // and overflow (an OverflowError) take the generic path.
+      if (!(x > 0 && std::isfinite(x) && std::isfinite(y))) return false;
+      *r = std::pow(x, y);
+      return std::isfinite(*r);
     default: return false;
   }
 }
