@@ -16,6 +16,7 @@
 #include <mutex>
 #include <vector>
 
+#include "runtime/alloc.h"
 #include "runtime/args.h"
 #include "runtime/bytes.h"
 #include "runtime/exceptions.h"
@@ -35,9 +36,23 @@ namespace gilvm {
 // ------------------------------------------------------------ allocation
 
 Str* str_alloc(ThreadState& ts, int64_t nbytes) {
-  Str* s = alloc<Str>(ts, ts.types().str, Tag::Str, sizeof(Str) + static_cast<size_t>(nbytes) + 1);
+  // Strings are made and freed at a high rate (concatenation, split, str())
+  // and their data is written by the caller anyway, so this skips
+  // alloc_object's zeroing of a reused block and sets every field instead.
+  uint8_t size_class;
+  void* mem = small_alloc(sizeof(Str) + static_cast<size_t>(nbytes) + 1, &size_class,
+                          /*zeroed=*/false);
+  Str* s = static_cast<Str*>(mem);
+  s->refcnt = 1;
+  s->tag = static_cast<uint8_t>(Tag::Str);
+  s->flags = static_cast<uint8_t>(size_class << Object::kSizeClassShift);
+  s->owner = ts.index;
+  s->type = ts.types().str;
   s->hash = -1;
+  s->length = 0;
   s->nbytes = nbytes;
+  s->ascii = false;
+  s->interned = false;
   s->data[nbytes] = '\0';
   return s;
 }

@@ -146,21 +146,37 @@ GILVM_INLINE Value box_float(ThreadState& ts, double d) {
   return Value::from_object(f);
 }
 
+// decref for the slots float arithmetic keeps overwriting (operands, a
+// local's old value, a list item): an exact float's box goes straight back
+// to the small-object cache instead of through the out-of-line
+// dealloc_object. Floats have no dealloc slot and no children.
+GILVM_INLINE void decref_float_fast(Value v) {
+  if (!v.is_object()) return;
+  Object* o = v.as_object();
+  if (--o->refcnt != 0) return;
+  if (o->tag == static_cast<uint8_t>(Tag::Float)) {
+    auto size_class = (o->flags & Object::kSizeClassMask) >> Object::kSizeClassShift;
+    small_free(o, static_cast<uint8_t>(size_class));
+  } else {
+    dealloc_object(o);
+  }
+}
+
 // Boxes a float result, reusing an operand's box when the stack held the
 // only reference to it (a temporary such as `dx * dx` in `dx*dx + dy*dy`):
 // that saves an allocation and a free per operation. Consumes a and b.
 GILVM_INLINE Value float_result(ThreadState& ts, Value a, Value b, double r) {
   if (has_tag(a, Tag::Float) && a.as_object()->refcnt == 1) {
     static_cast<Float*>(a.as_object())->value = r;
-    decref(b);
+    decref_float_fast(b);
     return a;
   }
   if (has_tag(b, Tag::Float) && b.as_object()->refcnt == 1) {
     static_cast<Float*>(b.as_object())->value = r;
-    decref(a);
+    decref_float_fast(a);
     return b;
   }
-  decref(a);
+  decref(a);  // neither is a temporary: both outlive this operation
   decref(b);
   return box_float(ts, r);
 }
@@ -469,8 +485,14 @@ void fill_attr_cache(ThreadState& ts, AttrCache& cache, Type* t, Str* name) {
   } else if (has_tag(attr, Tag::Function) ||
              (has_tag(attr, Tag::Builtin) && static_cast<Builtin*>(attr.as_object())->is_method)) {
     cache.kind = AttrCache::kMethod;
-  } else if (!attr.is_object() || !attr.as_object()->type->slots.descr_get) {
+  } else if (!attr.is_object()) {
     cache.kind = AttrCache::kPlain;
+  } else if (!attr.as_object()->type->slots.descr_get) {
+    // __set__ or __delete__ without __get__ still makes a data descriptor,
+    // which a store must call rather than bypass into the instance dict.
+    Type* at = attr.as_object()->type;
+    bool data_descr = type_lookup(at, ts.names().__set__) || type_lookup(at, ts.names().__delete__);
+    cache.kind = data_descr ? AttrCache::kComplex : AttrCache::kPlain;
   } else {
     cache.kind = AttrCache::kComplex;
   }
@@ -481,8 +503,9 @@ GILVM_INLINE Dict* fast_instance_dict(Object* o) {
   if (o->tag == (static_cast<uint8_t>(Tag::Object) | kSubclassBit)) return static_cast<Instance*>(o)->dict;
   // Exact built-in objects (a list, a str: the receivers of lines.append,
   // s.split) have no dict unless instance_dict_slot names their layout.
-  if (!(o->tag & kSubclassBit) && o->tag != static_cast<uint8_t>(Tag::Object) &&
-      o->tag != static_cast<uint8_t>(Tag::Exception) && o->tag != static_cast<uint8_t>(Tag::Function))
+  auto tag = static_cast<Tag>(o->tag);  // exact: no kSubclassBit
+  if (!(o->tag & kSubclassBit) && tag != Tag::Object && tag != Tag::Exception &&
+      tag != Tag::Function)
     return nullptr;
   Dict** slot = instance_dict_slot(Value::from_object(o));
   return slot ? *slot : nullptr;
@@ -667,7 +690,7 @@ dispatch:
   TARGET(STORE_FAST) {
     Value old = locals[ARG()];
     locals[ARG()] = POP();
-    decref(old);
+    decref_float_fast(old);
     DISPATCH();
   }
 
@@ -1309,7 +1332,7 @@ dispatch:
       if (i >= 0 && i < l->size) {
         Value old = l->items[i];
         l->items[i] = v;
-        decref(old);
+        decref_float_fast(old);
         decref(container);
         DISPATCH();
       }
@@ -1333,7 +1356,7 @@ dispatch:
       if (i >= 0 && i < l->size) {
         Value old = l->items[i];
         l->items[i] = v;
-        decref(old);
+        decref_float_fast(old);
         decref(container);
         DISPATCH();
       }
@@ -1576,6 +1599,13 @@ dispatch:
   TARGET(UNPACK_SEQUENCE) {
     uint32_t n = ARG();
     Value seq = POP();
+    if (has_tag(seq, Tag::Tuple) && as_tuple(seq)->size == n) {
+      // `for a, b in pairs`: an exact tuple of the right size.
+      Tuple* t = as_tuple(seq);
+      for (uint32_t i = n; i-- > 0;) PUSH(newref(t->items[i]));
+      decref(seq);
+      DISPATCH();
+    }
     SAVE_STATE();
     Value tmp[16];
     std::vector<Value> big;
