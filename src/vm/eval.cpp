@@ -960,111 +960,68 @@ dispatch:
     DISPATCH();
   }
 
+// The arithmetic instructions share one shape: pop b, combine with TOP,
+// replace TOP. Add and subtract of two small ints (loop counters, indices)
+// are done here before anything is called.
+#define SMALL_INT_FAST_PATH(sign)                                               \
+  if (both_small(a, b)) {                                                       \
+    int64_t r = a.as_small() sign b.as_small();                                 \
+    TOP() = Value::fits_small(r) ? Value::from_small(r) : int_from_i64(ts, r);  \
+    DISPATCH();                                                                 \
+  }
+#define ARITHMETIC(op, inplace)                               \
+  {                                                           \
+    SAVE_STATE();                                             \
+    Value r = binary_consume(ts, (op), a, b, (inplace));      \
+    TOP() = r;                                                \
+    if (!r) {                                                 \
+      --sp;                                                   \
+      goto error;                                             \
+    }                                                         \
+    DISPATCH();                                               \
+  }
+
   TARGET(BINARY_ADD) {
     Value b = POP(), a = TOP();
-    if (both_small(a, b)) {
-      TOP() = Value::from_small(a.as_small() + b.as_small());
-      if (__builtin_expect(!Value::fits_small(a.as_small() + b.as_small()), 0)) {
-        TOP() = int_from_i64(ts, a.as_small() + b.as_small());
-      }
-      DISPATCH();
-    }
-    SAVE_STATE();
-    Value r = binary_consume(ts, BinaryOp::Add, a, b, false);
-    TOP() = r;
-    if (!r) {
-      --sp;
-      goto error;
-    }
-    DISPATCH();
+    SMALL_INT_FAST_PATH(+)
+    ARITHMETIC(BinaryOp::Add, false)
   }
 
   TARGET(BINARY_SUB) {
     Value b = POP(), a = TOP();
-    if (both_small(a, b)) {
-      int64_t r = a.as_small() - b.as_small();
-      TOP() = Value::fits_small(r) ? Value::from_small(r) : int_from_i64(ts, r);
-      DISPATCH();
-    }
-    SAVE_STATE();
-    Value r = binary_consume(ts, BinaryOp::Sub, a, b, false);
-    TOP() = r;
-    if (!r) {
-      --sp;
-      goto error;
-    }
-    DISPATCH();
+    SMALL_INT_FAST_PATH(-)
+    ARITHMETIC(BinaryOp::Sub, false)
   }
 
   TARGET(BINARY_MUL) {
     Value b = POP(), a = TOP();
-    SAVE_STATE();
-    Value r = binary_consume(ts, BinaryOp::Mul, a, b, false);
-    TOP() = r;
-    if (!r) {
-      --sp;
-      goto error;
-    }
-    DISPATCH();
+    ARITHMETIC(BinaryOp::Mul, false)
   }
 
   TARGET(BINARY_OP) {
     Value b = POP(), a = TOP();
-    SAVE_STATE();
-    Value r = binary_consume(ts, static_cast<BinaryOp>(ARG()), a, b, false);
-    TOP() = r;
-    if (!r) {
-      --sp;
-      goto error;
-    }
-    DISPATCH();
+    ARITHMETIC(static_cast<BinaryOp>(ARG()), false)
   }
 
   TARGET(INPLACE_ADD) {
     Value b = POP(), a = TOP();
-    if (both_small(a, b)) {
-      int64_t r = a.as_small() + b.as_small();
-      TOP() = Value::fits_small(r) ? Value::from_small(r) : int_from_i64(ts, r);
-      DISPATCH();
-    }
-    SAVE_STATE();
-    Value r = binary_consume(ts, BinaryOp::Add, a, b, true);
-    TOP() = r;
-    if (!r) {
-      --sp;
-      goto error;
-    }
-    DISPATCH();
+    SMALL_INT_FAST_PATH(+)
+    ARITHMETIC(BinaryOp::Add, true)
   }
 
   TARGET(INPLACE_SUB) {
     Value b = POP(), a = TOP();
-    if (both_small(a, b)) {
-      int64_t r = a.as_small() - b.as_small();
-      TOP() = Value::fits_small(r) ? Value::from_small(r) : int_from_i64(ts, r);
-      DISPATCH();
-    }
-    SAVE_STATE();
-    Value r = binary_consume(ts, BinaryOp::Sub, a, b, true);
-    TOP() = r;
-    if (!r) {
-      --sp;
-      goto error;
-    }
-    DISPATCH();
+    SMALL_INT_FAST_PATH(-)
+    ARITHMETIC(BinaryOp::Sub, true)
   }
 
   TARGET(INPLACE_OP) {
     Value b = POP(), a = TOP();
-    SAVE_STATE();
-    Value r = binary_consume(ts, static_cast<BinaryOp>(ARG()), a, b, true);
-    TOP() = r;
-    if (!r) {
-      --sp;
-      goto error;
-    }
-    DISPATCH();
+    ARITHMETIC(static_cast<BinaryOp>(ARG()), true)
   }
+
+#undef SMALL_INT_FAST_PATH
+#undef ARITHMETIC
 
   TARGET(FAST_INPLACE_CONST) {
     uint32_t slot = ARG();
