@@ -32,6 +32,15 @@ uint64_t gil_now_ns() {
   return static_cast<uint64_t>(t.tv_sec) * 1000000000u + static_cast<uint64_t>(t.tv_nsec);
 }
 
+void Gil::count_acquired(ThreadState& ts, uint64_t wait_start) {
+  uint64_t now = gil_now_ns();
+  ++ts.gil_counters.acquisitions;
+  ts.gil_counters.wait_ns += now - wait_start;
+  ts.gil_acquired_at = now;
+}
+
+void Gil::count_released(ThreadState& ts) { ts.gil_counters.hold_ns += gil_now_ns() - ts.gil_acquired_at; }
+
 std::unique_ptr<Gil> make_gil(const InterpreterConfig& config) {
   std::unique_ptr<Gil> gil = config.gil_policy == "legacy" ? make_legacy_gil() : make_interval_gil();
   gil->set_check_interval(config.check_interval);

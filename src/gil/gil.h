@@ -61,6 +61,11 @@ class Gil {
   int64_t switch_interval_us() const { return switch_interval_us_.load(std::memory_order_relaxed); }
 
  protected:
+  // The bookkeeping every policy does once it holds the GIL (`wait_start`
+  // is when the thread began to want it) and just before it lets go.
+  static void count_acquired(ThreadState& ts, uint64_t wait_start);
+  static void count_released(ThreadState& ts);
+
   std::atomic<int> check_interval_{100};
   std::atomic<int64_t> switch_interval_us_{5000};
 };

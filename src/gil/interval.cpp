@@ -62,10 +62,7 @@ class IntervalGil final : public Gil {
       switched_.notify_all();
     }
     lock.unlock();
-    uint64_t now = gil_now_ns();
-    ++c.acquisitions;
-    c.wait_ns += now - start;
-    ts.gil_acquired_at = now;
+    count_acquired(ts, start);
   }
 
   void release(ThreadState& ts) override { drop(ts, false); }
@@ -87,7 +84,7 @@ class IntervalGil final : public Gil {
  private:
   void drop(ThreadState& ts, bool requested) {
     GilCounters& c = ts.gil_counters;
-    c.hold_ns += gil_now_ns() - ts.gil_acquired_at;
+    count_released(ts);
     {
       std::lock_guard<std::mutex> lock(mutex_);
       locked_ = false;

@@ -41,15 +41,12 @@ class LegacyGil final : public Gil {
     }
     locked_ = true;
     lock.unlock();
-    uint64_t now = gil_now_ns();
-    ++c.acquisitions;
-    c.wait_ns += now - start;
-    ts.gil_acquired_at = now;
+    count_acquired(ts, start);
   }
 
   void release(ThreadState& ts) override {
     GilCounters& c = ts.gil_counters;
-    c.hold_ns += gil_now_ns() - ts.gil_acquired_at;
+    count_released(ts);
     {
       std::lock_guard<std::mutex> lock(mutex_);
       locked_ = false;
