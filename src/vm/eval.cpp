@@ -1278,6 +1278,9 @@ dispatch:
     DISPATCH();
   }
 
+  // The list fast path is written out in each subscript instruction on
+  // purpose: a shared inline helper measured 1.5% more instructions on
+  // nbody (callgrind), through register allocation in this large function.
   TARGET(STORE_SUBSCR_TOP) {
     Value v = POP(), key = POP(), container = POP();
     SAVE_STATE();
