@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <cerrno>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -24,6 +25,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "gil/gil.h"
+#include "trace/trace.h"
 #include "vm/import.h"
 #include "vm/syntax_errors.h"
 #include "vm/thread_state.h"
@@ -40,7 +42,8 @@ constexpr const char* kUsage =
     "  --switch-interval=SECS   switch interval (interval)\n"
     "  --gil-stats              print GIL counters at exit\n"
     "  --gil-stats-json=FILE    write GIL counters as JSON at exit\n"
-    "  --trace=FILE.json        write GIL events as Chrome trace JSON\n";
+    "  --trace=FILE.json        record GIL events as Chrome trace JSON (see `gilvm report`)\n"
+    "  --trace-limit=SIZE       stop recording past SIZE bytes (K, M, G suffixes; default 256M)\n";
 
 // The folder of the standard library written in Python (lib/ at the repo
 // root): $GILVM_LIB, else <executable's folder>/../lib, else the source
@@ -194,6 +197,18 @@ int run(int argc, char** argv) {
       config.gil_stats_json = a.substr(17);
     } else if (starts_with(a, "--trace=")) {
       config.trace_file = a.substr(8);
+      if (config.trace_file.empty()) return usage_error("--trace needs a file name");
+      // Fail now rather than after the program has run.
+      std::FILE* f = std::fopen(config.trace_file.c_str(), "wb");
+      if (!f) {
+        std::fprintf(stderr, "gilvm: cannot write trace %s: %s\n", config.trace_file.c_str(), std::strerror(errno));
+        return 2;
+      }
+      std::fclose(f);
+    } else if (starts_with(a, "--trace-limit=")) {
+      if (!parse_trace_limit(a.substr(14), &config.trace_limit_bytes)) {
+        return usage_error("--trace-limit must be a positive size such as 512M, not '" + a.substr(14) + "'");
+      }
     } else if (a == "--") {
       ++i;
       break;
@@ -202,6 +217,10 @@ int run(int argc, char** argv) {
     } else {
       break;
     }
+  }
+  for (int k = 0; k < argc; ++k) {
+    if (k) config.command_line += ' ';
+    config.command_line += k == 0 ? std::string("gilvm") : std::string(argv[k]);
   }
   std::string source;
   std::string filename;
@@ -275,6 +294,7 @@ int run(int argc, char** argv) {
   // daemon threads are simply abandoned when the process exits.
   if (!shutdown_threads(ts) && status == 0) status = report_uncaught(ts);
   if (config.gil_stats) print_gil_stats(interp);
+  if (interp.trace && !interp.trace->write(interp) && status == 0) status = 1;
   if (!config.gil_stats_json.empty() && !write_gil_stats_json(interp, config.gil_stats_json)) {
     std::fprintf(stderr, "gilvm: cannot write %s\n", config.gil_stats_json.c_str());
   }

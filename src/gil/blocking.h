@@ -14,12 +14,19 @@ namespace gilvm {
 
 enum class BlockCause : uint8_t { Sleep, Lock, Join, Queue, File, Stdout, Socket, Input, Other };
 
+// --trace: records the span [start, now) as "blocked: CAUSE" (trace.h).
+void record_blocked(ThreadState& ts, uint64_t start, BlockCause cause);
+
 class BlockingRegion {
  public:
   BlockingRegion(ThreadState& ts, BlockCause cause) : ts_(ts), cause_(cause) {
     if (Gil* gil = ts_.interp->gil.get()) gil->release(ts_);
+    if (ts_.trace) [[unlikely]] start_ = gil_now_ns();
   }
   ~BlockingRegion() {
+    // The blocked span ends when the call returns; waiting for the GIL
+    // starts there.
+    if (ts_.trace) [[unlikely]] record_blocked(ts_, start_, cause_);
     if (Gil* gil = ts_.interp->gil.get()) gil->acquire(ts_);
   }
   BlockingRegion(const BlockingRegion&) = delete;
@@ -30,6 +37,7 @@ class BlockingRegion {
  private:
   ThreadState& ts_;
   BlockCause cause_;
+  uint64_t start_ = 0;  // --trace only
 };
 
 }  // namespace gilvm

@@ -8,6 +8,7 @@
 #include <fstream>
 #include <vector>
 
+#include "trace/trace.h"
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
 
@@ -32,14 +33,23 @@ uint64_t gil_now_ns() {
   return static_cast<uint64_t>(t.tv_sec) * 1000000000u + static_cast<uint64_t>(t.tv_nsec);
 }
 
-void Gil::count_acquired(ThreadState& ts, uint64_t wait_start) {
+void Gil::count_acquired(ThreadState& ts, uint64_t wait_start, uint64_t failed_wakeups) {
   uint64_t now = gil_now_ns();
   ++ts.gil_counters.acquisitions;
   ts.gil_counters.wait_ns += now - wait_start;
   ts.gil_acquired_at = now;
+  if (ts.trace) [[unlikely]] {
+    ts.trace->span(TraceKind::Waiting, wait_start, now, static_cast<uint32_t>(failed_wakeups));
+  }
 }
 
-void Gil::count_released(ThreadState& ts) { ts.gil_counters.hold_ns += gil_now_ns() - ts.gil_acquired_at; }
+void Gil::count_released(ThreadState& ts, uint32_t how) {
+  uint64_t now = gil_now_ns();
+  ts.gil_counters.hold_ns += now - ts.gil_acquired_at;
+  if (ts.trace) [[unlikely]] ts.trace->span(TraceKind::Running, ts.gil_acquired_at, now, how);
+}
+
+void Gil::trace_instant(ThreadState& ts, TraceKind kind) { ts.trace->instant(kind, gil_now_ns()); }
 
 std::unique_ptr<Gil> make_gil(const InterpreterConfig& config) {
   std::unique_ptr<Gil> gil = config.gil_policy == "legacy" ? make_legacy_gil() : make_interval_gil();

@@ -23,6 +23,7 @@ namespace gilvm {
 struct ThreadState;
 struct Interpreter;
 struct InterpreterConfig;
+enum class TraceKind : uint8_t;
 
 struct GilCounters {
   uint64_t acquisitions = 0;    // times the thread took the GIL
@@ -36,6 +37,12 @@ struct GilCounters {
   uint64_t hold_ns = 0;         // time spent holding it
 
   GilCounters& operator+=(const GilCounters& o);
+};
+
+// What a release does, for the trace (see Gil::count_released).
+enum ReleaseHow : uint32_t {
+  kReleaseSignals = 1u << 0,       // signals the condition variable waiters sleep on
+  kReleaseCheckInterval = 1u << 1, // a check-interval release (legacy)
 };
 
 class Gil {
@@ -62,9 +69,17 @@ class Gil {
 
  protected:
   // The bookkeeping every policy does once it holds the GIL (`wait_start`
-  // is when the thread began to want it) and just before it lets go.
-  static void count_acquired(ThreadState& ts, uint64_t wait_start);
-  static void count_released(ThreadState& ts);
+  // is when the thread began to want it; `failed_wakeups` how often it was
+  // woken in vain meanwhile) and just before it lets go. With --trace these
+  // record the "waiting" and "running" spans.
+  static void count_acquired(ThreadState& ts, uint64_t wait_start, uint64_t failed_wakeups);
+  // `how` (ReleaseHow bits) says what the release does besides letting go;
+  // the trace shows it as instants at the end of the "running" span, which
+  // costs half the memory of recording them as events of their own.
+  static void count_released(ThreadState& ts, uint32_t how);
+  // With --trace, an instant event (signal, failed wake-up, ...) on `ts`.
+  // Callers test `ts.trace` first, so tracing off costs one branch.
+  static void trace_instant(ThreadState& ts, TraceKind kind);
 
   std::atomic<int> check_interval_{100};
   std::atomic<int64_t> switch_interval_us_{5000};

@@ -19,6 +19,7 @@
 #include <mutex>
 
 #include "gil/gil.h"
+#include "trace/trace.h"
 #include "vm/thread_state.h"
 
 namespace gilvm {
@@ -30,6 +31,7 @@ class IntervalGil final : public Gil {
   void acquire(ThreadState& ts) override {
     GilCounters& c = ts.gil_counters;
     uint64_t start = gil_now_ns();
+    uint64_t failed = 0;
     std::unique_lock<std::mutex> lock(mutex_);
     if (locked_) {
       ++c.contended;
@@ -42,8 +44,10 @@ class IntervalGil final : public Gil {
           // The holder kept the GIL for a whole interval: ask it to drop.
           if (holder_) holder_->eval_breaker.fetch_or(kDropGilRequest, std::memory_order_release);
           ++c.drop_requests;
+          if (ts.trace) [[unlikely]] trace_instant(ts, TraceKind::DropRequest);
         } else if (!timed_out) {
-          ++c.failed_wakeups;  // signalled, but another thread got there first
+          ++failed;  // signalled, but another thread got there first
+          if (ts.trace) [[unlikely]] trace_instant(ts, TraceKind::FailedWakeup);
         }
       }
     }
@@ -62,7 +66,8 @@ class IntervalGil final : public Gil {
       switched_.notify_all();
     }
     lock.unlock();
-    count_acquired(ts, start);
+    c.failed_wakeups += failed;
+    count_acquired(ts, start, failed);
   }
 
   void release(ThreadState& ts) override { drop(ts, false); }
@@ -84,7 +89,7 @@ class IntervalGil final : public Gil {
  private:
   void drop(ThreadState& ts, bool requested) {
     GilCounters& c = ts.gil_counters;
-    count_released(ts);
+    count_released(ts, kReleaseSignals);
     {
       std::lock_guard<std::mutex> lock(mutex_);
       locked_ = false;
@@ -98,6 +103,7 @@ class IntervalGil final : public Gil {
       std::unique_lock<std::mutex> switch_lock(switch_mutex_);
       if (last_holder_ == &ts) {
         ++c.forced_switches;
+        if (ts.trace) [[unlikely]] trace_instant(ts, TraceKind::ForcedSwitch);
         switched_.wait(switch_lock, [&] { return last_holder_ != &ts; });
       }
     }

@@ -20,6 +20,7 @@
 #include <mutex>
 
 #include "gil/gil.h"
+#include "trace/trace.h"
 #include "vm/thread_state.h"
 
 namespace gilvm {
@@ -31,34 +32,30 @@ class LegacyGil final : public Gil {
   void acquire(ThreadState& ts) override {
     GilCounters& c = ts.gil_counters;
     uint64_t start = gil_now_ns();
+    uint64_t failed = 0;
     std::unique_lock<std::mutex> lock(mutex_);
     if (locked_) {
       ++c.contended;
       while (locked_) {
         released_.wait(lock);
-        if (locked_) ++c.failed_wakeups;  // woken, but someone took it first
+        if (locked_) {
+          // Woken, but someone took it first.
+          ++failed;
+          if (ts.trace) [[unlikely]] trace_instant(ts, TraceKind::FailedWakeup);
+        }
       }
     }
     locked_ = true;
     lock.unlock();
-    count_acquired(ts, start);
+    c.failed_wakeups += failed;
+    count_acquired(ts, start, failed);
   }
 
-  void release(ThreadState& ts) override {
-    GilCounters& c = ts.gil_counters;
-    count_released(ts);
-    {
-      std::lock_guard<std::mutex> lock(mutex_);
-      locked_ = false;
-      // Python 2 signalled on every release, waiter or not.
-      released_.notify_one();
-    }
-    ++c.signals;
-  }
+  void release(ThreadState& ts) override { release_as(ts, kReleaseSignals); }
 
   void yield(ThreadState& ts) override {
     ++ts.gil_counters.check_releases;
-    release(ts);
+    release_as(ts, kReleaseSignals | kReleaseCheckInterval);
     // Other threads may run now — if the OS lets them before we are back.
     acquire(ts);
   }
@@ -70,6 +67,18 @@ class LegacyGil final : public Gil {
   }
 
  private:
+  void release_as(ThreadState& ts, uint32_t how) {
+    GilCounters& c = ts.gil_counters;
+    count_released(ts, how);
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      locked_ = false;
+      // Python 2 signalled on every release, waiter or not.
+      released_.notify_one();
+    }
+    ++c.signals;
+  }
+
   std::mutex mutex_;
   std::condition_variable released_;  // signalled on every release
   bool locked_ = false;               // guarded by mutex_

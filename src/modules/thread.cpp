@@ -33,6 +33,7 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
+#include "trace/trace.h"
 #include "vm/eval_breaker.h"
 #include "vm/thread_state.h"
 
@@ -355,6 +356,10 @@ void run_thread(Bootstrap* boot) {
     ts->name = "Thread-" + std::to_string(ts->index);
     interp.threads.push_back(ts);
   }
+  if (interp.trace) {
+    ts->trace = interp.trace->add_thread(ts->native_id);
+    ts->trace->instant(TraceKind::ThreadStart, gil_now_ns());
+  }
   interp.gil->acquire(*ts);
   update_tick_counting(*ts);
 
@@ -400,7 +405,9 @@ void run_thread(Bootstrap* boot) {
   ts->clear_error();
   for (Value v : ts->handled) decref(v);
   ts->handled.clear();
+  if (ts->trace) ts->trace->set_final_name(ts->name);
   interp.gil->release(*ts);
+  if (ts->trace) ts->trace->instant(TraceKind::ThreadEnd, gil_now_ns());
   {
     std::lock_guard<std::mutex> lock(interp.threads_mutex);
     auto& live = interp.threads;

@@ -19,6 +19,7 @@
 #include "runtime/iter.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
+#include "trace/trace.h"
 #include "runtime/range.h"
 #include "runtime/set.h"
 #include "runtime/str.h"
@@ -45,6 +46,13 @@ void Interpreter::bootstrap(ThreadState& ts) {
     std::lock_guard<std::mutex> lock(threads_mutex);
     ts.index = 0;
     threads.push_back(&ts);
+  }
+  if (!config.trace_file.empty()) {
+    trace = std::make_unique<TraceRecorder>(
+        config.trace_file, config.trace_limit_bytes ? config.trace_limit_bytes : kDefaultTraceLimitBytes,
+        config.command_line);
+    ts.trace = trace->add_thread(ts.native_id);
+    ts.trace->instant(TraceKind::ThreadStart, gil_now_ns());
   }
   gil->acquire(ts);
 

@@ -22,6 +22,7 @@
 namespace gilvm {
 
 struct ThreadState;
+class TraceRecorder;
 
 struct BuiltinTypes {
   Type* object = nullptr;
@@ -82,7 +83,9 @@ struct InterpreterConfig {
   bool gil_stats = false;
   std::string gil_stats_json;      // --gil-stats-json=FILE
   bool disassemble = false;        // --dis: print each compiled module's bytecode
-  std::string trace_file;
+  std::string trace_file;          // --trace=FILE.json
+  uint64_t trace_limit_bytes = 0;  // --trace-limit; 0: the default
+  std::string command_line;        // for reports
   std::vector<std::string> argv;   // sys.argv
 };
 
@@ -129,6 +132,7 @@ struct Interpreter {
   std::atomic<bool> finalizing{false};
 
   std::unique_ptr<Gil> gil;
+  std::unique_ptr<TraceRecorder> trace;  // --trace; null when off
   ThreadState* main_thread = nullptr;
 
   // Every thread running Python, and the counters of those that finished.

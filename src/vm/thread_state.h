@@ -21,6 +21,7 @@
 namespace gilvm {
 
 struct Frame;
+class ThreadTrace;
 
 enum EvalBreakerBits : uint32_t {
   kDropGilRequest = 1u << 0,  // another thread waits for the GIL (interval policy)
@@ -56,6 +57,7 @@ struct ThreadState {
   uint64_t gil_acquired_at = 0;  // gil_now_ns() when this thread last took the GIL
   bool counting_ticks = false;   // legacy policy with several threads: the loop counts ticks
   int ticks = 0;                 // ticks left before the next check (legacy)
+  ThreadTrace* trace = nullptr;  // --trace: this thread's event buffer (owned by interp->trace)
 
   // ---- identity
   std::string name = "MainThread";  // for --gil-stats and traces

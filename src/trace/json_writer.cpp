@@ -1,0 +1,236 @@
+// Writing the recorded events as Chrome Trace Event JSON
+// (docs/trace-format.md is the contract with `gilvm report`).
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cstdio>
+#include <unordered_map>
+
+#include "gil/blocking.h"
+#include "trace/trace.h"
+#include "vm/interpreter.h"
+#include "vm/thread_state.h"
+
+namespace gilvm {
+
+namespace {
+
+const char* kind_name(TraceKind k) {
+  switch (k) {
+    case TraceKind::Running: return "running";
+    case TraceKind::Waiting: return "waiting for GIL";
+    case TraceKind::Blocked: return "blocked";
+    case TraceKind::FailedWakeup: return "failed wake-up";
+    case TraceKind::Signal: return "signal";
+    case TraceKind::DropRequest: return "drop request";
+    case TraceKind::ForcedSwitch: return "forced switch";
+    case TraceKind::CheckRelease: return "check release";
+    case TraceKind::ThreadStart: return "thread start";
+    case TraceKind::ThreadEnd: return "thread end";
+  }
+  return "?";
+}
+
+bool is_span(TraceKind k) { return k == TraceKind::Running || k == TraceKind::Waiting || k == TraceKind::Blocked; }
+
+// JSON string contents. Names come from the script, so everything below
+// 0x20 is escaped, and '<' too, so that the text can be embedded in HTML.
+void append_escaped(fmt::memory_buffer& out, std::string_view s) {
+  for (char ch : s) {
+    auto c = static_cast<unsigned char>(ch);
+    switch (c) {
+      case '"': out.append(std::string_view("\\\"")); break;
+      case '\\': out.append(std::string_view("\\\\")); break;
+      case '\n': out.append(std::string_view("\\n")); break;
+      case '\r': out.append(std::string_view("\\r")); break;
+      case '\t': out.append(std::string_view("\\t")); break;
+      default:
+        if (c < 0x20 || c == '<' || c == '>' || c == '&') {
+          fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
+        } else {
+          out.push_back(ch);
+        }
+    }
+  }
+}
+
+std::string escaped(std::string_view s) {
+  fmt::memory_buffer b;
+  append_escaped(b, s);
+  return fmt::to_string(b);
+}
+
+// Microseconds since the trace began, to the nanosecond.
+void append_us(fmt::memory_buffer& out, uint64_t ns) {
+  fmt::format_to(std::back_inserter(out), "{}.{:03}", ns / 1000, ns % 1000);
+}
+
+class Output {
+ public:
+  explicit Output(std::FILE* f) : f_(f) {}
+  fmt::memory_buffer& buf() { return buf_; }
+  // Keeps memory flat however many events there are.
+  void maybe_flush() {
+    if (buf_.size() > (1u << 20)) flush();
+  }
+  bool flush() {
+    if (!buf_.size()) return true;
+    bool ok = std::fwrite(buf_.data(), 1, buf_.size(), f_) == buf_.size();
+    buf_.clear();
+    ok_ = ok_ && ok;
+    return ok_;
+  }
+  bool ok() const { return ok_; }
+
+ private:
+  std::FILE* f_;
+  fmt::memory_buffer buf_;
+  bool ok_ = true;
+};
+
+}  // namespace
+
+bool TraceRecorder::write(Interpreter& interp) {
+  uint64_t end_ns = gil_now_ns();
+  ThreadState* self = interp.main_thread;
+
+  // Live threads are named by their ThreadState; read under the GIL, which
+  // the caller holds, so no name is being changed.
+  std::unordered_map<const ThreadTrace*, std::string> live_names;
+  {
+    std::lock_guard<std::mutex> lock(interp.threads_mutex);
+    for (ThreadState* ts : interp.threads) {
+      if (ts->trace) live_names[ts->trace] = ts->name;
+    }
+  }
+  // The caller's own turn with the GIL is still open: close it now.
+  if (self && self->trace) {
+    self->trace->span(TraceKind::Running, self->gil_acquired_at, end_ns);
+    self->trace->instant(TraceKind::ThreadEnd, end_ns);
+  }
+
+  std::FILE* f = std::fopen(path_.c_str(), "wb");
+  if (!f) {
+    std::perror(("gilvm: cannot write trace " + path_).c_str());
+    return false;
+  }
+  Output out(f);
+  auto& b = out.buf();
+  auto put = [&b](std::string_view s) { b.append(s); };
+  int pid = static_cast<int>(getpid());
+
+  std::lock_guard<std::mutex> lock(threads_mutex_);
+  uint64_t dropped = 0;
+  for (auto& t : threads_) dropped += t->dropped_.load(std::memory_order_relaxed);
+
+  put("{\"displayTimeUnit\":\"ns\",\"otherData\":{\"generator\":\"gilvm\",\"policy\":\"");
+  put(escaped(interp.gil ? interp.gil->name() : ""));
+  put("\",\"parameters\":\"");
+  put(escaped(interp.gil ? interp.gil->parameters() : ""));
+  put("\",\"command_line\":\"");
+  put(escaped(command_line_));
+  fmt::format_to(std::back_inserter(b),
+                 "\",\"start_ns\":{},\"end_ns\":{},\"trace_limit_bytes\":{},\"truncated\":{},\"dropped_events\":{}}},",
+                 start_ns_, end_ns, limit_bytes_, dropped ? "true" : "false", dropped);
+  put("\n\"traceEvents\":[\n");
+  std::string script = interp.config.argv.empty() ? "" : interp.config.argv[0];
+  fmt::format_to(std::back_inserter(b), "{{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":{},\"tid\":{},\"args\":{{\"name\":\"",
+                 pid, pid);
+  put(escaped("gilvm " + script));
+  put("\"}}");
+
+  std::vector<TraceEvent> events;
+  for (auto& t : threads_) {
+    std::string name;
+    if (auto it = live_names.find(t.get()); it != live_names.end()) {
+      name = it->second;
+    } else {
+      std::lock_guard<std::mutex> name_lock(t->name_mutex_);
+      name = t->final_name_;
+    }
+    uint64_t tid = t->native_id_;
+    fmt::format_to(std::back_inserter(b),
+                   ",\n{{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":{},\"tid\":{},\"args\":{{\"name\":\"", pid, tid);
+    append_escaped(b, name);
+    fmt::format_to(std::back_inserter(b),
+                   "\"}}}},\n{{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":{},\"tid\":{},\"args\":{{\"sort_index\":{}}}}}",
+                   pid, tid, t->sort_index_);
+
+    // Copy what has been published; daemon threads may still be adding.
+    events.clear();
+    for (auto* c = t->head_.load(std::memory_order_acquire); c; c = c->next.load(std::memory_order_acquire)) {
+      uint32_t n = c->count.load(std::memory_order_acquire);
+      for (const TraceEvent* e = c->events; e != c->events + n; ++e) {
+        events.push_back(*e);
+        // What the release did, folded into the span when recorded.
+        if (e->kind == TraceKind::Running && (e->arg & kReleaseSignals)) {
+          events.push_back(TraceEvent{e->end, e->end, 0, TraceKind::Signal, 0});
+        }
+        if (e->kind == TraceKind::Running && (e->arg & kReleaseCheckInterval)) {
+          events.push_back(TraceEvent{e->end, e->end, 0, TraceKind::CheckRelease, 0});
+        }
+      }
+    }
+    // Spans are recorded when they end: order by start for readers.
+    std::stable_sort(events.begin(), events.end(),
+                     [](const TraceEvent& x, const TraceEvent& y) { return x.start < y.start; });
+    for (const TraceEvent& e : events) {
+      uint64_t start = e.start > start_ns_ ? e.start - start_ns_ : 0;
+      uint64_t end = e.end > start_ns_ ? e.end - start_ns_ : 0;
+      if (is_span(e.kind)) {
+        put(",\n{\"ph\":\"X\",\"cat\":\"");
+        put(e.kind == TraceKind::Blocked ? "blocked" : "gil");
+        put("\",\"name\":\"");
+        if (e.kind == TraceKind::Blocked) {
+          put("blocked: ");
+          put(block_cause_name(static_cast<BlockCause>(e.cause)));
+        } else {
+          put(kind_name(e.kind));
+        }
+        fmt::format_to(std::back_inserter(b), "\",\"pid\":{},\"tid\":{},\"ts\":", pid, tid);
+        append_us(b, start);
+        put(",\"dur\":");
+        append_us(b, end - start);
+        if (e.kind == TraceKind::Waiting) {
+          fmt::format_to(std::back_inserter(b), ",\"args\":{{\"failed_wakeups\":{}}}", e.arg);
+        } else if (e.kind == TraceKind::Blocked) {
+          put(",\"args\":{\"cause\":\"");
+          put(block_cause_name(static_cast<BlockCause>(e.cause)));
+          put("\"}");
+        }
+        put("}");
+      } else {
+        bool thread_event = e.kind == TraceKind::ThreadStart || e.kind == TraceKind::ThreadEnd;
+        put(",\n{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"");
+        put(thread_event ? "thread" : "gil");
+        put("\",\"name\":\"");
+        put(kind_name(e.kind));
+        fmt::format_to(std::back_inserter(b), "\",\"pid\":{},\"tid\":{},\"ts\":", pid, tid);
+        append_us(b, start);
+        put("}");
+      }
+      out.maybe_flush();
+    }
+    if (uint64_t stopped = t->stopped_at_.load(std::memory_order_relaxed)) {
+      put(",\n{\"ph\":\"i\",\"s\":\"t\",\"cat\":\"trace\",\"name\":\"trace limit reached\",");
+      fmt::format_to(std::back_inserter(b), "\"pid\":{},\"tid\":{},\"ts\":", pid, tid);
+      append_us(b, stopped > start_ns_ ? stopped - start_ns_ : 0);
+      fmt::format_to(std::back_inserter(b), ",\"args\":{{\"dropped_events\":{}}}}}",
+                     t->dropped_.load(std::memory_order_relaxed));
+      std::fprintf(stderr,
+                   "gilvm: the trace limit (--trace-limit=%llu bytes) was reached: thread '%s' stopped "
+                   "recording %.3f s into the trace; %llu events were not recorded\n",
+                   static_cast<unsigned long long>(limit_bytes_), name.c_str(),
+                   static_cast<double>(stopped - start_ns_) / 1e9,
+                   static_cast<unsigned long long>(t->dropped_.load(std::memory_order_relaxed)));
+    }
+  }
+  put("\n]}\n");
+  bool ok = out.flush();
+  ok = std::fclose(f) == 0 && ok;
+  if (!ok) std::fprintf(stderr, "gilvm: cannot write trace %s\n", path_.c_str());
+  return ok;
+}
+
+}  // namespace gilvm

@@ -1,0 +1,137 @@
+// --trace: a record of what every thread did with the GIL, in time.
+//
+// Each thread appends fixed-size events to its own ThreadTrace, a chain of
+// chunks that only that thread writes, so recording takes no lock: writing
+// an event is a few stores and one release-store of the chunk's count. The
+// TraceRecorder owns every ThreadTrace (they outlive their threads) and, at
+// exit, merges them into Chrome Trace Event JSON (docs/trace-format.md). It
+// may do so while daemon threads still record: it reads each chunk's count
+// with acquire ordering and never looks past it.
+//
+// Memory is bounded by --trace-limit, counted in whole chunks across all
+// threads. A thread whose next chunk would exceed the limit stops
+// recording, notes when, and counts what it drops; the file and stderr say
+// so. When tracing is off ThreadState::trace is null and every recording
+// site is one predictable branch on it.
+#pragma once
+
+#include <atomic>
+#include <cstdint>
+#include <memory>
+#include <mutex>
+#include <string>
+#include <vector>
+
+namespace gilvm {
+
+struct Interpreter;
+struct ThreadState;
+enum class BlockCause : uint8_t;
+
+enum class TraceKind : uint8_t {
+  // spans
+  Running,  // holds the GIL
+  Waiting,  // wants the GIL; arg: failed wake-ups during the wait
+  Blocked,  // in a BlockingRegion; cause: BlockCause
+  // instants
+  FailedWakeup,
+  Signal,
+  DropRequest,
+  ForcedSwitch,
+  CheckRelease,
+  ThreadStart,
+  ThreadEnd,
+};
+
+struct TraceEvent {
+  uint64_t start;  // gil_now_ns()
+  uint64_t end;    // == start for instants
+  uint32_t arg;
+  TraceKind kind;
+  uint8_t cause;
+};
+
+class TraceRecorder;
+
+class ThreadTrace {
+ public:
+  ThreadTrace(TraceRecorder& recorder, uint64_t native_id, uint32_t sort_index);
+  ~ThreadTrace();
+  ThreadTrace(const ThreadTrace&) = delete;
+  ThreadTrace& operator=(const ThreadTrace&) = delete;
+
+  void span(TraceKind kind, uint64_t start, uint64_t end, uint32_t arg = 0, uint8_t cause = 0) {
+    if (used_ == kChunkEvents) [[unlikely]] {
+      if (!grow()) return;
+    }
+    tail_->events[used_] = TraceEvent{start, end, arg, kind, cause};
+    ++used_;
+    tail_->count.store(used_, std::memory_order_release);  // publish to the writer
+  }
+  void instant(TraceKind kind, uint64_t at, uint32_t arg = 0) { span(kind, at, at, arg); }
+
+  // The thread's name as it ends (live threads are named at write time).
+  void set_final_name(const std::string& name);
+
+ private:
+  friend class TraceRecorder;
+  // 16 Ki events (384 KiB): chunk allocation is rare enough to be off the
+  // hot path, and small enough that the limit is honoured closely.
+  static constexpr uint32_t kChunkEvents = 1u << 14;
+  struct Chunk {
+    TraceEvent events[kChunkEvents];
+    std::atomic<uint32_t> count{0};
+    std::atomic<Chunk*> next{nullptr};
+  };
+
+  // Links a new chunk, or stops recording (returns false) at the limit.
+  bool grow();
+
+  TraceRecorder& recorder_;
+  std::atomic<Chunk*> head_{nullptr};  // read by the writer
+  Chunk* tail_ = nullptr;
+  // Events in tail_ (kChunkEvents when there is no chunk yet, so the first
+  // event allocates one).
+  uint32_t used_ = kChunkEvents;
+  uint64_t native_id_;
+  uint32_t sort_index_;
+  std::atomic<uint64_t> stopped_at_{0};  // when the limit was reached; 0 while recording
+  std::atomic<uint64_t> dropped_{0};
+  std::mutex name_mutex_;                // set_final_name vs the writer
+  std::string final_name_;
+};
+
+class TraceRecorder {
+ public:
+  TraceRecorder(std::string path, uint64_t limit_bytes, std::string command_line);
+
+  // Called by each thread before it first asks for the GIL.
+  ThreadTrace* add_thread(uint64_t native_id);
+
+  // Writes the JSON file; false (and a message on stderr) on failure.
+  // Called once, by the main thread at exit, holding the GIL.
+  bool write(Interpreter& interp);
+
+  uint64_t limit_bytes() const { return limit_bytes_; }
+
+ private:
+  friend class ThreadTrace;
+  std::string path_;
+  uint64_t limit_bytes_;
+  std::string command_line_;
+  uint64_t start_ns_;
+  std::atomic<uint64_t> bytes_{0};  // chunks allocated so far
+
+  std::mutex threads_mutex_;  // guards threads_
+  std::vector<std::unique_ptr<ThreadTrace>> threads_;
+};
+
+// The default --trace-limit.
+constexpr uint64_t kDefaultTraceLimitBytes = uint64_t{256} << 20;
+
+const char* block_cause_name(BlockCause cause);
+
+// Parses a --trace-limit value: bytes, or a number with K, M or G.
+bool parse_trace_limit(const std::string& text, uint64_t* bytes);
+
+}  // namespace gilvm
