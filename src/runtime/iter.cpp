@@ -60,9 +60,17 @@ static Value m_next(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwn
 Type* native_iter_type(ThreadState& ts, const char* type_name) {
   // Callers pass string literals: look the pointer up first, which avoids
   // building and hashing a std::string for every iterator created.
+  // A direct-mapped cache in front of the map: loops create an iterator
+  // each time round, and a hash-map probe costs several times this.
+  auto& slot = ts.interp->iterator_type_cache[(reinterpret_cast<uintptr_t>(type_name) >> 3) %
+                                              Interpreter::kIteratorTypeCacheSize];
+  if (slot.first == type_name) return slot.second;
   auto& by_literal = ts.interp->iterator_types_by_literal;
   auto hit = by_literal.find(type_name);
-  if (hit != by_literal.end()) return hit->second;
+  if (hit != by_literal.end()) {
+    slot = {type_name, hit->second};
+    return hit->second;
+  }
   auto& types = ts.interp->iterator_types;
   auto found = types.find(type_name);
   if (found != types.end()) {

@@ -136,7 +136,8 @@ GILVM_INLINE bool float_arith(BinaryOp op, double x, double y, double* r) {
 // float_new is a call away, and arithmetic makes a float per operation).
 GILVM_INLINE Value box_float(ThreadState& ts, double d) {
   uint8_t size_class;
-  auto* f = static_cast<Float*>(small_alloc(sizeof(Float), &size_class));
+  // Not zeroed: every byte the float uses is set below.
+  auto* f = static_cast<Float*>(small_alloc(sizeof(Float), &size_class, false));
   f->refcnt = 1;
   f->tag = static_cast<uint8_t>(Tag::Float);
   f->flags = static_cast<uint8_t>(size_class << Object::kSizeClassShift);
@@ -156,7 +157,7 @@ GILVM_INLINE void decref_float_fast(Value v) {
   if (--o->refcnt != 0) return;
   if (o->tag == static_cast<uint8_t>(Tag::Float)) {
     auto size_class = (o->flags & Object::kSizeClassMask) >> Object::kSizeClassShift;
-    small_free(o, static_cast<uint8_t>(size_class));
+    small_free_inline(o, static_cast<uint8_t>(size_class));
   } else {
     dealloc_object(o);
   }

@@ -118,6 +118,8 @@ struct Interpreter {
   std::unordered_map<std::string, ModuleInit> builtin_modules;  // native modules by name
   std::unordered_map<std::string, Type*> iterator_types;        // see iter.h
   std::unordered_map<const char*, Type*> iterator_types_by_literal;  // the same, by name pointer
+  static constexpr size_t kIteratorTypeCacheSize = 32;
+  std::pair<const char*, Type*> iterator_type_cache[kIteratorTypeCacheSize] = {};  // see native_iter_type
 
   // Interned strings: key is the text; values are immortal Str objects.
   // Guarded by intern_mutex because the compiler may run without the GIL.
