@@ -1,9 +1,9 @@
 # One-command entry points. `make test` is what CI runs (.ci/run).
 SHELL := /bin/bash
 JOBS ?= 2
-DEB_PACKAGES := cmake ninja-build g++ libgmp-dev libfmt-dev libgtest-dev libbenchmark-dev python3 lua5.4 time
+DEB_PACKAGES := cmake ninja-build g++ libgmp-dev libfmt-dev libgtest-dev libbenchmark-dev nlohmann-json3-dev python3 lua5.4 time
 
-.PHONY: deps build build-asan build-tsan test run bench format clean
+.PHONY: deps build build-asan build-tsan test run bench screenshots format clean
 
 # Every Python test runs under each GIL policy.
 POLICIES := -DGILVM_TEST_GIL_POLICIES=legacy,interval
@@ -70,6 +70,11 @@ run: deps build
 
 bench: deps build
 	python3 bench/run.py
+
+# The pictures of docs/seeing-the-gil.md (headless Chromium; installs it
+# and playwright-core on first use, see tests/browser/setup.js).
+screenshots: deps build
+	node tests/browser/screenshot.js --gilvm build/gilvm --out docs/images --work build/screenshots
 
 format:
 	find src tests/unit \( -name '*.cpp' -o -name '*.h' -o -name '*.hpp' \) -print0 2>/dev/null \

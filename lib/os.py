@@ -8,6 +8,8 @@ from _os import (getpid, kill, getppid, getuid, getcwd, chdir, remove, unlink, r
                  open, close, read, write, putenv, unsetenv,
                  O_RDONLY, O_WRONLY, O_RDWR, O_CREAT, O_EXCL, O_TRUNC, O_APPEND,
                  F_OK, R_OK, W_OK, X_OK, SEEK_SET, SEEK_CUR, SEEK_END)
+from _posix import (fork, waitpid, pipe, waitstatus_to_exitcode, WIFEXITED, WEXITSTATUS,
+                    WIFSIGNALED, WTERMSIG, WNOHANG)
 import posixpath as path
 
 name = 'posix'

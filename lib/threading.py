@@ -254,6 +254,11 @@ class Event:
         status = 'set' if self._flag else 'unset'
         return f"<{cls.__module__}.{cls.__qualname__} at {id(self):#x}: {status}>"
 
+    def _at_fork_reinit(self):
+        # After a fork the condition's lock may belong to a thread that is
+        # gone; a fresh one replaces it (_after_fork).
+        self._cond = Condition(Lock())
+
     def is_set(self):
         return self._flag
 
@@ -718,10 +723,26 @@ def main_thread():
 _main_thread = _MainThread()
 
 
+# Functions to call at exit before the non-daemon threads are joined
+# (multiprocessing joins its children there), last registered first.
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
     """Called by the interpreter at exit: wait for every non-daemon thread."""
+    global _SHUTTING_DOWN
     if _main_thread._is_stopped:
         return
+    _SHUTTING_DOWN = True
+    for atexit_call in reversed(_threading_atexits):
+        atexit_call()
     lock = _main_thread._tstate_lock
     if lock is not None and lock.locked():
         lock.release()
@@ -735,6 +756,34 @@ def _shutdown():
         for lock in locks:
             lock.acquire()
             lock.release()
+
+
+def _after_fork():
+    """Called in the child after a fork (src/vm/fork.cpp): the forking thread
+    is the only one left. It becomes the main thread; every other Thread is
+    marked stopped, and the module's locks, which a vanished thread may have
+    held, are replaced."""
+    global _main_thread, _active_limbo_lock, _counter_lock, _shutdown_locks
+    global _active, _limbo
+    _active_limbo_lock = _allocate_lock()
+    _counter_lock = _allocate_lock()
+    _shutdown_locks = {}
+    _threading_atexits.clear()
+    ident = get_ident()
+    current = _active.get(ident)
+    if current is None:
+        current = _DummyThread()
+    for thread in list(_active.values()) + list(_limbo.values()):
+        thread._started._at_fork_reinit()
+        thread._started._flag = True
+        if thread is not current:
+            thread._is_stopped = True
+            thread._tstate_lock = None
+    _active = {ident: current}
+    _limbo = {}
+    current._native_id = get_native_id()
+    current._daemonic = False
+    _main_thread = current
 
 
 class _LocalImpl:

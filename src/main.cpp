@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "bench/seed.h"
+#include "report/report.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/int.h"
@@ -313,5 +314,6 @@ int main(int argc, char** argv) {
   if (argc >= 3 && std::strcmp(argv[1], "bench") == 0 && std::strcmp(argv[2], "seed") == 0) {
     return gilvm::bench::seed_main(argc - 3, argv + 3);
   }
+  if (argc >= 2 && std::strcmp(argv[1], "report") == 0) return gilvm::report::report_main(argc - 2, argv + 2);
   return gilvm::run(argc, argv);
 }

@@ -18,7 +18,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-CASES = ["sequential", "2 threads", "4 threads"]
+CASES = ["sequential", "2 threads", "4 threads", "2 processes", "4 processes"]
 CPUS = ["all", "one"]
 POLICIES = ["legacy", "interval"]
 ROW_KEYS = ["runtime", "policy", "case", "cpus", "seconds", "ratio", "gil"]

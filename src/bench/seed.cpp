@@ -37,19 +37,23 @@
 #include <string_view>
 #include <vector>
 
+#include "report/seed_chart.h"
+
 namespace gilvm::bench {
 namespace {
 
 constexpr const char* kUsage =
     "usage: gilvm bench seed [options]\n"
     "The seed's experiment (Beazley 2010): countdown(COUNT) run sequentially, then split\n"
-    "over 2 and 4 threads, on all CPUs and then pinned to one CPU, for each GIL policy\n"
-    "and python3 side by side; each case in a fresh process, the median of R runs kept.\n"
+    "over 2 and 4 threads and over 2 and 4 processes, on all CPUs and then pinned to one\n"
+    "CPU, for each GIL policy and python3 side by side; each case in a fresh process, the\n"
+    "median of R runs kept.\n"
     "options:\n"
     "  --count N        total countdown iterations (default 100000000, the seed's)\n"
     "  --repeat R       runs per case; the median is kept (default 3)\n"
     "  --gil=LIST       comma-separated GIL policies (default legacy,interval)\n"
     "  --json FILE      also write the results as JSON\n"
+    "  --html FILE      also draw the results as a chart (a self-contained HTML page)\n"
     "  --no-python3     do not run python3 beside gilvm\n"
     "  -h, --help       this help\n";
 
@@ -59,18 +63,20 @@ constexpr const char* kDefaultPolicies = "legacy,interval";
 
 // --- the experiment -----------------------------------------------------
 
-enum class Work { Sequential, Threads };
+enum class Work { Sequential, Threads, Processes };
 
 struct Case {
   const char* name;  // as printed and as written to JSON
   Work work;
-  int workers;  // threads (or later processes) sharing COUNT
+  int workers;  // threads or processes sharing COUNT
 };
 
 constexpr Case kCases[] = {
     {"sequential", Work::Sequential, 1},
     {"2 threads", Work::Threads, 2},
     {"4 threads", Work::Threads, 4},
+    {"2 processes", Work::Processes, 2},
+    {"4 processes", Work::Processes, 4},
 };
 
 enum class Cpus { All, One };
@@ -102,6 +108,7 @@ std::optional<double> published_ratio(const Case& c, Cpus cpus) {
 std::string child_source(const Case& c, int64_t count) {
   std::string s = "import time\n";
   if (c.work == Work::Threads) s += "import threading\n";
+  if (c.work == Work::Processes) s += "import multiprocessing\n";
   s += "def countdown(n):\n"
        "    while n > 0:\n"
        "        n -= 1\n";
@@ -118,6 +125,19 @@ std::string child_source(const Case& c, int64_t count) {
            "    t.start()\n"
            "for t in threads:\n"
            "    t.join()\n";
+      break;
+    case Work::Processes:
+      // The same split over forked processes (CPython's fork start method,
+      // Linux's default): each has its own interpreter and GIL. The script
+      // is `-c` code, so no __main__ guard is needed.
+      s += "K = " + std::to_string(c.workers) + "\n";
+      s += "procs = [multiprocessing.Process(target=countdown, args=(COUNT // K,)) for _ in range(K)]\n"
+           "t0 = time.perf_counter()\n"
+           "for p in procs:\n"
+           "    p.start()\n"
+           "for p in procs:\n"
+           "    p.join()\n"
+           "assert all(p.exitcode == 0 for p in procs), [p.exitcode for p in procs]\n";
       break;
   }
   s += "print('elapsed', time.perf_counter() - t0)\n";
@@ -618,6 +638,7 @@ struct Options {
   int repeat = 3;
   std::vector<std::string> policies;
   std::string json_file;
+  std::string html_file;
   bool python3 = true;
 };
 
@@ -675,6 +696,9 @@ int parse_options(int argc, char** argv, Options* opt) {
     } else if (name == "--json") {
       if (!take_value() || value.empty()) return usage_error("--json needs a file name");
       opt->json_file = value;
+    } else if (name == "--html") {
+      if (!take_value() || value.empty()) return usage_error("--html needs a file name");
+      opt->html_file = value;
     } else {
       return usage_error("unknown option or argument '" + a + "'");
     }
@@ -822,6 +846,15 @@ int seed_main(int argc, char** argv) {
     out.close();
     if (!out) {
       std::fprintf(stderr, "gilvm bench seed: cannot write %s\n", opt.json_file.c_str());
+      status = 1;
+    }
+  }
+  if (!opt.html_file.empty()) {
+    std::vector<report::PublishedRatio> published;
+    for (const Published& p : kBeazley2010) published.push_back({p.case_name, cpus_name(p.cpus), p.ratio});
+    std::string error;
+    if (!report::write_seed_chart(opt.html_file, rows_json(opt.count, rows), published, &error)) {
+      std::fprintf(stderr, "gilvm bench seed: %s\n", error.c_str());
       status = 1;
     }
   }

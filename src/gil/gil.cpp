@@ -46,6 +46,7 @@ void Gil::count_acquired(ThreadState& ts, uint64_t wait_start, uint64_t failed_w
 void Gil::count_released(ThreadState& ts, uint32_t how) {
   uint64_t now = gil_now_ns();
   ts.gil_counters.hold_ns += now - ts.gil_acquired_at;
+  ts.gil_released_at = now;
   if (ts.trace) [[unlikely]] ts.trace->span(TraceKind::Running, ts.gil_acquired_at, now, how);
 }
 

@@ -28,9 +28,11 @@ namespace {
 
 class IntervalGil final : public Gil {
  public:
-  void acquire(ThreadState& ts) override {
+  void acquire(ThreadState& ts) override { acquire_since(ts, gil_now_ns()); }
+
+  // `start`: when the thread began to want the GIL.
+  void acquire_since(ThreadState& ts, uint64_t start) {
     GilCounters& c = ts.gil_counters;
-    uint64_t start = gil_now_ns();
     uint64_t failed = 0;
     std::unique_lock<std::mutex> lock(mutex_);
     if (locked_) {
@@ -77,8 +79,9 @@ class IntervalGil final : public Gil {
     // nobody waiting there is nobody to switch to.
     bool requested = ts.eval_breaker.load(std::memory_order_acquire) & kDropGilRequest;
     drop(ts, requested);
-    // Other threads may run now.
-    acquire(ts);
+    // Other threads may run now. This thread wants the GIL back from the
+    // moment it let go (a forced switch's wait is part of its wait).
+    acquire_since(ts, ts.gil_released_at);
   }
 
   const char* name() const override { return "interval"; }

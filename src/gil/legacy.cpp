@@ -29,9 +29,11 @@ namespace {
 
 class LegacyGil final : public Gil {
  public:
-  void acquire(ThreadState& ts) override {
+  void acquire(ThreadState& ts) override { acquire_since(ts, gil_now_ns()); }
+
+  // `start`: when the thread began to want the GIL.
+  void acquire_since(ThreadState& ts, uint64_t start) {
     GilCounters& c = ts.gil_counters;
-    uint64_t start = gil_now_ns();
     uint64_t failed = 0;
     std::unique_lock<std::mutex> lock(mutex_);
     if (locked_) {
@@ -57,7 +59,9 @@ class LegacyGil final : public Gil {
     ++ts.gil_counters.check_releases;
     release_as(ts, kReleaseSignals | kReleaseCheckInterval);
     // Other threads may run now — if the OS lets them before we are back.
-    acquire(ts);
+    // This thread wants the GIL again from the moment it let go: the
+    // signal it sent meanwhile is part of its wait.
+    acquire_since(ts, ts.gil_released_at);
   }
 
   bool counts_ticks() const override { return true; }

@@ -19,6 +19,10 @@ Value make_random_native_module(ThreadState& ts);
 Value make_struct_native_module(ThreadState& ts);
 Value make_thread_module(ThreadState& ts);  // _thread
 Value make_signal_module(ThreadState& ts);
+// Processes and what they share (lib/multiprocessing, os.fork):
+Value make_posix_module(ThreadState& ts);                   // _posix: fork, waitpid, pipe, poll
+Value make_shared_memory_module(ThreadState& ts);           // _shared_memory: Value/Array storage
+Value make_multiprocessing_native_module(ThreadState& ts);  // _multiprocessing: SemLock
 
 // Registers every factory above in interp->builtin_modules.
 void register_builtin_modules(ThreadState& ts);

@@ -17,6 +17,9 @@ void register_builtin_modules(ThreadState& ts) {
   table["_struct"] = make_struct_native_module;
   table["_thread"] = make_thread_module;
   table["signal"] = make_signal_module;
+  table["_posix"] = make_posix_module;
+  table["_shared_memory"] = make_shared_memory_module;
+  table["_multiprocessing"] = make_multiprocessing_native_module;
 }
 
 }  // namespace gilvm

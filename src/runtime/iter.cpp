@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "runtime/alloc.h"
 #include "runtime/args.h"
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
@@ -90,9 +91,18 @@ Type* native_iter_type(ThreadState& ts, const char* type_name) {
 
 Value native_iter_new(ThreadState& ts, const char* type_name, IterNextFn next, Value source, int64_t index,
                       int64_t limit, int64_t step) {
-  auto* it = alloc<NativeIter>(ts, native_iter_type(ts, type_name), Tag::Iterator);
+  // A loop makes one of these per run, so like str_alloc this sets every
+  // field instead of having alloc_object zero the block first.
+  uint8_t size_class;
+  auto* it = static_cast<NativeIter*>(small_alloc(sizeof(NativeIter), &size_class, /*zeroed=*/false));
+  it->refcnt = 1;
+  it->tag = static_cast<uint8_t>(Tag::Iterator);
+  it->flags = static_cast<uint8_t>(size_class << Object::kSizeClassShift);
+  it->owner = ts.index;
+  it->type = native_iter_type(ts, type_name);
   it->next = next;
   it->source = newref(source);
+  for (Value& e : it->extra) e = Value::null();
   it->index = index;
   it->limit = limit;
   it->step = step;

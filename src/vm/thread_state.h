@@ -55,6 +55,7 @@ struct ThreadState {
   // ---- GIL bookkeeping (written only by this thread)
   GilCounters gil_counters;
   uint64_t gil_acquired_at = 0;  // gil_now_ns() when this thread last took the GIL
+  uint64_t gil_released_at = 0;  // ... and when it last let go
   bool counting_ticks = false;   // legacy policy with several threads: the loop counts ticks
   int ticks = 0;                 // ticks left before the next check (legacy)
   ThreadTrace* trace = nullptr;  // --trace: this thread's event buffer (owned by interp->trace)
