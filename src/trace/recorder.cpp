@@ -47,6 +47,14 @@ bool ThreadTrace::grow() {
   return true;
 }
 
+uint64_t ThreadTrace::recorded() const {
+  uint64_t n = 0;
+  for (Chunk* c = head_.load(std::memory_order_acquire); c; c = c->next.load(std::memory_order_acquire)) {
+    n += c->count.load(std::memory_order_acquire);
+  }
+  return n;
+}
+
 void ThreadTrace::set_final_name(const std::string& name) {
   std::lock_guard<std::mutex> lock(name_mutex_);
   final_name_ = name;

@@ -73,11 +73,18 @@ class ThreadTrace {
   // The thread's name as it ends (live threads are named at write time).
   void set_final_name(const std::string& name);
 
- private:
-  friend class TraceRecorder;
+  // Events published so far (any thread may ask), and those refused by
+  // the limit.
+  uint64_t recorded() const;
+  uint64_t dropped() const { return dropped_.load(std::memory_order_relaxed); }
+  bool stopped() const { return stopped_at_.load(std::memory_order_relaxed) != 0; }
+
   // 16 Ki events (384 KiB): chunk allocation is rare enough to be off the
   // hot path, and small enough that the limit is honoured closely.
   static constexpr uint32_t kChunkEvents = 1u << 14;
+
+ private:
+  friend class TraceRecorder;
   struct Chunk {
     TraceEvent events[kChunkEvents];
     std::atomic<uint32_t> count{0};

@@ -13,6 +13,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "trace/trace.h"
 #include "vm/eval_breaker.h"
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
@@ -108,7 +109,12 @@ void after_fork_child(Interpreter& interp, ThreadState& ts) {
   // One thread again: the legacy policy stops counting ticks until a
   // second thread starts.
   interp.threads_started.store(false, std::memory_order_release);
-  // Resetting the trace recorder (one file per process) belongs here too.
+  // --trace records the process that was started: the child records
+  // nothing and writes no file (it exits through os._exit anyway). The
+  // recorder is leaked, not destroyed, for the same reason as the old GIL:
+  // its mutex may be held by a thread that no longer exists.
+  ts.trace = nullptr;
+  (void)interp.trace.release();
   interp.gil->acquire(ts);
   update_tick_counting(ts);
   reset_threading_module(ts);
