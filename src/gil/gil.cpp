@@ -103,7 +103,8 @@ void print_gil_stats(Interpreter& interp) {
   auto line = [&](const std::string& name, const GilCounters& c) {
     out += fmt::format("{:<20} {:>12} {:>11} {:>12} {:>11} {:>9} {:>9} {:>10.1f} {:>10.1f}\n", name.substr(0, 20),
                        grouped(c.acquisitions), grouped(c.contended), grouped(c.failed_wakeups), grouped(c.signals),
-                       grouped(c.drop_requests), grouped(c.forced_switches), c.wait_ns / 1e6, c.hold_ns / 1e6);
+                       grouped(c.drop_requests), grouped(c.forced_switches), c.wait_ns.get() / 1e6,
+                       c.hold_ns.get() / 1e6);
   };
   for (const Row& r : rows) line(r.name, r.c);
   line("total", total);
@@ -121,8 +122,8 @@ bool write_gil_stats_json(Interpreter& interp, const std::string& path) {
         "{{\"acquisitions\": {}, \"contended\": {}, \"failed_wakeups\": {}, \"signals\": {}, "
         "\"drop_requests\": {}, \"forced_switches\": {}, \"check_releases\": {}, \"wait_ns\": {}, "
         "\"hold_ns\": {}}}",
-        c.acquisitions, c.contended, c.failed_wakeups, c.signals, c.drop_requests, c.forced_switches,
-        c.check_releases, c.wait_ns, c.hold_ns);
+        c.acquisitions.get(), c.contended.get(), c.failed_wakeups.get(), c.signals.get(), c.drop_requests.get(),
+        c.forced_switches.get(), c.check_releases.get(), c.wait_ns.get(), c.hold_ns.get());
   };
   auto escape = [](const std::string& s) {
     std::string out;

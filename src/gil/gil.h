@@ -25,16 +25,45 @@ struct Interpreter;
 struct InterpreterConfig;
 enum class TraceKind : uint8_t;
 
+// A counter that only its thread writes but others may read: the stats
+// at exit read a daemon thread's counters while it may still be counting.
+// Relaxed atomic loads and stores make that read well defined and compile
+// to plain moves on x86, unlike the locked read-modify-write of fetch_add,
+// which the single writer does not need.
+class OwnedCounter {
+ public:
+  OwnedCounter() = default;
+  OwnedCounter(const OwnedCounter& o) : v_(o.get()) {}
+  OwnedCounter& operator=(const OwnedCounter& o) {
+    set(o.get());
+    return *this;
+  }
+  uint64_t get() const { return v_.load(std::memory_order_relaxed); }
+  operator uint64_t() const { return get(); }
+  OwnedCounter& operator++() {
+    set(get() + 1);
+    return *this;
+  }
+  OwnedCounter& operator+=(uint64_t d) {
+    set(get() + d);
+    return *this;
+  }
+
+ private:
+  void set(uint64_t v) { v_.store(v, std::memory_order_relaxed); }
+  std::atomic<uint64_t> v_{0};
+};
+
 struct GilCounters {
-  uint64_t acquisitions = 0;    // times the thread took the GIL
-  uint64_t contended = 0;       // ... of which it had to wait
-  uint64_t failed_wakeups = 0;  // woken up, but found the GIL taken again
-  uint64_t signals = 0;         // condition-variable signals sent on release
-  uint64_t drop_requests = 0;   // drop requests this thread made (interval)
-  uint64_t forced_switches = 0; // releases that waited for another thread to take over
-  uint64_t check_releases = 0;  // check-interval releases (legacy)
-  uint64_t wait_ns = 0;         // time spent waiting for the GIL
-  uint64_t hold_ns = 0;         // time spent holding it
+  OwnedCounter acquisitions;     // times the thread took the GIL
+  OwnedCounter contended;        // ... of which it had to wait
+  OwnedCounter failed_wakeups;   // woken up, but found the GIL taken again
+  OwnedCounter signals;          // condition-variable signals sent on release
+  OwnedCounter drop_requests;    // drop requests this thread made (interval)
+  OwnedCounter forced_switches;  // releases that waited for another thread to take over
+  OwnedCounter check_releases;   // check-interval releases (legacy)
+  OwnedCounter wait_ns;          // time spent waiting for the GIL
+  OwnedCounter hold_ns;          // time spent holding it
 
   GilCounters& operator+=(const GilCounters& o);
 };
