@@ -516,6 +516,13 @@ class Compiler {
   }
 
   // The local slot of `e` when it is a plain fast local, else -1.
+  // True when `e` is a name some assignment expression in this scope binds.
+  bool walrus_bound(const Expr* e) {
+    if (e->kind != ExprKind::Name) return false;
+    auto it = u().scope->flags.find(static_cast<const Name*>(e)->id);
+    return it != u().scope->flags.end() && (it->second & kDefWalrus);
+  }
+
   int fast_local(const Expr* e) {
     if (e->kind != ExprKind::Name) return -1;
     const std::string& id = static_cast<const Name*>(e)->id;
@@ -1126,6 +1133,14 @@ class Compiler {
       }
       case ExprKind::Subscript: {
         auto* s = static_cast<const Subscript*>(t);
+        // local[constant] = value: the value is already evaluated, so
+        // reading the local now is what Python's order gives.
+        int local = fast_local(s->value);
+        if (local >= 0 && s->slice->kind == ExprKind::Constant) {
+          emit(Op::STORE_FAST_SUBSCR_CONST, static_cast<uint32_t>(local));
+          emit_word(const_index(static_cast<const Constant*>(s->slice)));
+          break;
+        }
         expr(s->value);
         subscript_key(s->slice);
         emit(Op::STORE_SUBSCR);
@@ -1226,6 +1241,21 @@ class Compiler {
       }
       case ExprKind::Subscript: {
         auto* t = static_cast<const Subscript*>(a->target);
+        // local[constant] op= value (n-body's `b[3] -= dx * m`): the
+        // local is read again for the store instead of being kept on the
+        // stack, which is the same object unless the value rebinds the
+        // name, and only an assignment expression could.
+        int local = fast_local(t->value);
+        if (local >= 0 && t->slice->kind == ExprKind::Constant && !walrus_bound(t->value)) {
+          uint32_t k = const_index(static_cast<const Constant*>(t->slice));
+          emit(Op::FAST_SUBSCR_CONST, static_cast<uint32_t>(local));
+          emit_word(k);
+          expr(a->value);
+          emit_inplace(op);
+          emit(Op::STORE_FAST_SUBSCR_CONST, static_cast<uint32_t>(local));
+          emit_word(k);
+          break;
+        }
         expr(t->value);
         subscript_key(t->slice);
         emit(Op::SUBSCR_KEEP);

@@ -110,7 +110,8 @@ namespace gilvm {
   X(LOAD_FAST_LOAD_FAST, 1, 2, "push locals[A&0xfff], then locals[A>>12]")            \
   X(FAST_SUBSCR_CONST, 2, 1, "push locals[A][consts[word1]]")                            \
   X(SUBSCR_KEEP, 1, 1, "push TOS1[TOS], keeping both (augmented item assignment)")       \
-  X(STORE_SUBSCR_TOP, 1, -3, "TOS2[TOS1] = TOS (augmented item assignment)")
+  X(STORE_SUBSCR_TOP, 1, -3, "TOS2[TOS1] = TOS (augmented item assignment)")          \
+  X(STORE_FAST_SUBSCR_CONST, 2, -1, "locals[A][consts[word1]] = TOS")
 
 enum class Op : uint8_t {
 #define GILVM_OP_ENUM(name, words, stack, doc) name,

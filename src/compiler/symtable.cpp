@@ -336,7 +336,7 @@ class SymbolVisitor {
         Scope* saved = current_;
         while (current_->kind == ScopeKind::Comprehension) current_ = current_->parent;
         auto* target = static_cast<const Name*>(n->target);
-        add(target->id, kDefLocal, target->loc);
+        add(target->id, kDefLocal | kDefWalrus, target->loc);
         Scope* binder = current_;
         current_ = saved;
         if (binder != current_) add(target->id, kUse, target->loc);

@@ -49,6 +49,7 @@ enum SymbolFlags : unsigned {
   kDefGlobal = 4,     // `global x`
   kDefNonlocal = 8,   // `nonlocal x`
   kUse = 16,
+  kDefWalrus = 32,    // bound by an assignment expression (`x := ...`)
 };
 
 class SymbolTable {

@@ -1306,6 +1306,37 @@ dispatch:
     DISPATCH();
   }
 
+  TARGET(STORE_FAST_SUBSCR_CONST) {
+    uint32_t slot = ARG();
+    Value key = consts[*ip++];
+    Value container = locals[slot];
+    Value v = POP();
+    if (__builtin_expect(container.is_null(), 0)) {
+      SAVE_STATE();
+      decref(v);
+      unbound_local(ts, code, slot);
+      goto error;
+    }
+    if (is_list(container) && key.is_small()) {
+      List* l = as_list(container);
+      int64_t i = key.as_small();
+      if (i < 0) i += l->size;
+      if (i >= 0 && i < l->size) {
+        Value old = l->items[i];
+        l->items[i] = v;
+        decref_float_fast(old);
+        DISPATCH();
+      }
+    }
+    SAVE_STATE();
+    // The local keeps the container alive through a __setitem__ call.
+    int r = is_dict(container) ? (dict_set(ts, as_dict(container), key, v) ? 0 : -1)
+                               : set_item(ts, container, key, v);
+    decref(v);
+    if (r < 0) goto error;
+    DISPATCH();
+  }
+
   TARGET(STORE_SUBSCR) {
     Value key = POP(), container = POP(), v = POP();
     SAVE_STATE();
