@@ -70,6 +70,10 @@ def gettrace():
 class Condition:
     """Wait until notified; each waiter blocks on a private lock of its own."""
 
+    # gilvm: how a wait appears in --trace ("blocked: lock" unless a user
+    # such as queue.Queue says otherwise).
+    _block_cause = None
+
     def __init__(self, lock=None):
         if lock is None:
             lock = RLock()
@@ -111,6 +115,8 @@ class Condition:
         if not self._is_owned():
             raise RuntimeError("cannot wait on un-acquired lock")
         waiter = _allocate_lock()
+        if self._block_cause is not None:
+            _thread._set_block_cause(waiter, self._block_cause)
         waiter.acquire()
         self._waiters.append(waiter)
         saved_state = self._release_save()

@@ -23,9 +23,10 @@ INSTANTS = {"failed wake-up", "signal", "drop request", "forced switch", "check 
 CAUSES = {"sleep", "lock", "join", "queue", "file", "stdout", "socket", "input", "other"}
 
 # Two CPU-bound threads, a sleeper with a hostile name, a thread waiting
-# for a lock, a daemon thread that never ends; output through stdout.
+# for a lock, a queue the main thread waits on, joins, a daemon thread that
+# never ends; output through stdout.
 SCRIPT = r'''
-import threading, time, sys
+import threading, time, sys, queue
 def spin(n):
     while n > 0:
         n -= 1
@@ -39,6 +40,11 @@ def locker():
 ts = [threading.Thread(target=spin, args=(N,), name="spin-%d" % i) for i in range(2)]
 ts.append(threading.Thread(target=sleeper, name='<img src=x onerror=alert(1)> "q" & \\'))
 ts.append(threading.Thread(target=locker, name="locker"))
+qq = queue.Queue()
+def putter():
+    time.sleep(0.05)
+    qq.put("item")
+ts.append(threading.Thread(target=putter, name="putter"))
 def forever():
     while True:
         time.sleep(0.0005)
@@ -46,6 +52,7 @@ def forever():
 threading.Thread(target=forever, name="daemon", daemon=True).start()
 for t in ts:
     t.start()
+qq.get()
 time.sleep(0.01)
 lock.release()
 for t in ts:
@@ -161,13 +168,13 @@ def main() -> int:
             by_tid = check_structure(trace, policy, policy)
             names = trace["_names"]
             check(trace["otherData"]["truncated"] is False, f"{policy}: not truncated")
-            check(len(by_tid) == 6, f"{policy}: {len(by_tid)} threads, expected 6")
+            check(len(by_tid) == 7, f"{policy}: {len(by_tid)} threads, expected 7")
             check('<img src=x onerror=alert(1)> "q" & \\' in names.values(), f"{policy}: hostile name kept")
             raw = trace_path.read_text(encoding="utf-8")
             check("<img" not in raw, f"{policy}: '<' must be escaped in the JSON text")
             causes = {e["args"]["cause"] for ev in by_tid.values() for e in ev if e["ph"] == "X"
                       and e["name"].startswith("blocked")}
-            check({"sleep", "lock"} <= causes, f"{policy}: blocked causes {causes}")
+            check({"sleep", "lock", "join", "queue"} <= causes, f"{policy}: blocked causes {causes}")
             check_against_counters(by_tid, names, load(stats_path), policy)
             if policy == "legacy":
                 count = collections.Counter(e["name"] for ev in by_tid.values() for e in ev)

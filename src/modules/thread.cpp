@@ -51,6 +51,9 @@ struct LockState {
   bool locked = false;  // guarded by mutex
   uint64_t owner = 0;   // RLock: ident of the holder, guarded by mutex
   int64_t count = 0;    // RLock: recursion depth, changed only by the holder
+  // What a wait for this lock is, in --trace: a plain lock, a join (the
+  // thread sentinel) or a queue (set by queue.py's conditions).
+  BlockCause cause = BlockCause::Lock;
 };
 
 struct LockObject : Object {
@@ -85,7 +88,7 @@ AcquireResult wait_for_lock(ThreadState& ts, LockState* st, double timeout, Take
   const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                            std::chrono::duration<double>(forever ? 0 : timeout));
   const bool interruptible = &ts == ts.interp->main_thread;
-  BlockingRegion guard(ts, BlockCause::Lock);
+  BlockingRegion guard(ts, st->cause);
   std::unique_lock<std::mutex> lk(st->mutex);
   while (!take()) {
     if (interruptible && (ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending)) {
@@ -509,8 +512,25 @@ Value set_sentinel(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames) 
   if (!check_positional(ts, "_set_sentinel", nargs, kwnames, 0, 0)) return Value::null();
   Value lock = lock_new(ts, false);
   as_lock(lock)->state->locked = true;
+  as_lock(lock)->state->cause = BlockCause::Join;
   ts.sentinels.push_back(newref(lock));
   return lock;
+}
+
+// _set_block_cause(lock, name): how waits for `lock` appear in --trace
+// ("lock", "join", "queue", ...). Used by threading.Condition for the
+// waiter locks of queue.Queue's conditions.
+Value set_block_cause(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "_set_block_cause", nargs, kwnames, 2, 2)) return Value::null();
+  if (type_of(ts, args[0]) != lock_type(ts, false) || !is_str(args[1])) {
+    return raise(ts, ts.exc_types().TypeError, "_set_block_cause(lock, name) takes a lock and a str");
+  }
+  BlockCause cause;
+  if (!parse_block_cause(as_str(args[1])->view(), &cause)) {
+    return raisef(ts, ts.exc_types().ValueError, "unknown block cause '{}'", as_str(args[1])->view());
+  }
+  as_lock(args[0])->state->cause = cause;
+  return ts.none();
 }
 
 // Simulates Ctrl-C: the main thread raises KeyboardInterrupt at its next
@@ -597,6 +617,7 @@ Value make_thread_module(ThreadState& ts) {
   add_function(ts, d, "_count", thread_count);
   add_function(ts, d, "stack_size", stack_size);
   add_function(ts, d, "_set_sentinel", set_sentinel);
+  add_function(ts, d, "_set_block_cause", set_block_cause);
   add_function(ts, d, "_print_exception", print_exception_fn);
   add_function(ts, d, "interrupt_main", interrupt_main);
   add_function(ts, d, "_set_name", set_name);

@@ -92,6 +92,17 @@ const char* block_cause_name(BlockCause cause) {
   return "other";
 }
 
+bool parse_block_cause(std::string_view name, BlockCause* cause) {
+  for (auto c : {BlockCause::Sleep, BlockCause::Lock, BlockCause::Join, BlockCause::Queue, BlockCause::File,
+                 BlockCause::Stdout, BlockCause::Socket, BlockCause::Input, BlockCause::Other}) {
+    if (name == block_cause_name(c)) {
+      *cause = c;
+      return true;
+    }
+  }
+  return false;
+}
+
 bool parse_trace_limit(const std::string& text, uint64_t* bytes) {
   if (text.empty() || text[0] < '0' || text[0] > '9') return false;
   errno = 0;

@@ -20,6 +20,7 @@
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace gilvm {
@@ -137,6 +138,8 @@ class TraceRecorder {
 constexpr uint64_t kDefaultTraceLimitBytes = uint64_t{256} << 20;
 
 const char* block_cause_name(BlockCause cause);
+// The inverse, for Python code that labels its locks (_thread._set_block_cause).
+bool parse_block_cause(std::string_view name, BlockCause* cause);
 
 // Parses a --trace-limit value: bytes, or a number with K, M or G.
 bool parse_trace_limit(const std::string& text, uint64_t* bytes);
