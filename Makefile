@@ -70,7 +70,8 @@ test:
 # The seed's experiment at the seed's own count: 3 runtimes x 3 cases x 2 CPU
 # settings x 3 repeats, about a minute on a 2-core machine.
 run: deps build
-	./build/gilvm bench seed --count 100000000
+	./build/gilvm bench seed --count 100000000 --json build/seed.json --html build/seed.html
+	@echo "chart: build/seed.html"
 
 bench: deps build
 	python3 bench/run.py
