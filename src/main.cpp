@@ -295,7 +295,7 @@ int run(int argc, char** argv) {
   // daemon threads are simply abandoned when the process exits.
   if (!shutdown_threads(ts) && status == 0) status = report_uncaught(ts);
   if (config.gil_stats) print_gil_stats(interp);
-  if (interp.trace && !interp.trace->write(interp) && status == 0) status = 1;
+  if (interp.trace && !interp.trace->write(interp, ts) && status == 0) status = 1;
   if (!config.gil_stats_json.empty() && !write_gil_stats_json(interp, config.gil_stats_json)) {
     std::fprintf(stderr, "gilvm: cannot write %s\n", config.gil_stats_json.c_str());
   }

@@ -192,6 +192,23 @@ def main() -> int:
                   "limit: a 'trace limit reached' event")
             check(trace_path.stat().st_size < 4 << 20, f"limit: file is {trace_path.stat().st_size} bytes")
 
+        # A program that leaves through os._exit (from a thread) or an
+        # uncaught exception still gets its trace.
+        for code, status, threads in (("import os, threading\n"
+                                       "t = threading.Thread(target=os._exit, args=(3,))\n"
+                                       "t.start()\nt.join()\n", 3, 2),
+                                      ("raise ValueError('x')\n", 1, 1)):
+            path = tmp / "exit.json"
+            r = subprocess.run([gilvm, f"--trace={path}", "-c", code], capture_output=True, text=True,
+                               timeout=TIMEOUT)
+            check(r.returncode == status, f"exit {status}: got {r.returncode}: {r.stderr}")
+            try:
+                events = load(path)["traceEvents"]
+                check(sum(e["name"] == "thread_name" for e in events) == threads and
+                      any(e["name"] == "running" for e in events), f"exit {status}: events {events[:5]}")
+            except (OSError, ValueError) as e:
+                check(False, f"exit {status}: no trace: {e}")
+
         # Usage errors.
         for bad in (["--trace-limit=0"], ["--trace-limit=12Q"], ["--trace="],
                     [f"--trace={tmp}/no/such/dir/t.json"]):

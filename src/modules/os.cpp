@@ -34,6 +34,7 @@
 #include "runtime/module.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "trace/trace.h"
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
 
@@ -308,6 +309,9 @@ Value os_exit(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) 
   if (!check_one_arg(ts, "_exit", nargs, kwnames)) return Value::null();
   int64_t code;
   if (!to_index(ts, args[0], &code)) return Value::null();
+  // A traced program that leaves through os._exit still gets its trace
+  // (forked children have no recorder: see after_fork_child).
+  if (ts.interp->trace) ts.interp->trace->write(*ts.interp, ts);
   _exit(static_cast<int>(code));
 }
 

@@ -91,9 +91,9 @@ class Output {
 
 }  // namespace
 
-bool TraceRecorder::write(Interpreter& interp) {
+bool TraceRecorder::write(Interpreter& interp, ThreadState& caller) {
   uint64_t end_ns = gil_now_ns();
-  ThreadState* self = interp.main_thread;
+  ThreadState* self = &caller;
 
   // Live threads are named by their ThreadState; read under the GIL, which
   // the caller holds, so no name is being changed.

@@ -117,8 +117,9 @@ class TraceRecorder {
   ThreadTrace* add_thread(uint64_t native_id);
 
   // Writes the JSON file; false (and a message on stderr) on failure.
-  // Called once, by the main thread at exit, holding the GIL.
-  bool write(Interpreter& interp);
+  // Called once, at exit (the main thread's, or os._exit's), by `caller`,
+  // which holds the GIL.
+  bool write(Interpreter& interp, ThreadState& caller);
 
   uint64_t limit_bytes() const { return limit_bytes_; }
 
