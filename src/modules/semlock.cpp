@@ -343,7 +343,7 @@ Type* make_semlock_type(ThreadState& ts) {
   add_method(ts, t, "_is_mine", semlock_is_mine);
   add_method(ts, t, "_count", semlock_count);
   add_method(ts, t, "_owner", semlock_owner);
-  ts.interp->iterator_types["_multiprocessing.SemLock"] = t;
+  ts.interp->native_types["_multiprocessing.SemLock"] = t;
   return t;
 }
 
@@ -352,7 +352,7 @@ Type* make_semlock_type(ThreadState& ts) {
 Value make_multiprocessing_native_module(ThreadState& ts) {
   Value m = module_new(ts, "_multiprocessing");
   if (!m) return m;
-  auto& types = ts.interp->iterator_types;
+  auto& types = ts.interp->native_types;
   auto found = types.find("_multiprocessing.SemLock");
   Type* t = found != types.end() ? found->second : make_semlock_type(ts);
   Dict* d = as_module(m)->dict;

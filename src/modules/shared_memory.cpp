@@ -64,7 +64,7 @@ void shared_dealloc(Object* o) {
 }
 
 Type* shared_array_type(ThreadState& ts) {
-  auto& types = ts.interp->iterator_types;  // the interpreter's table of named helper types
+  auto& types = ts.interp->native_types;  // the interpreter's table of named helper types
   auto found = types.find("_shared_memory.SharedArray");
   return found == types.end() ? nullptr : found->second;
 }
@@ -189,7 +189,7 @@ Type* make_shared_array_type(ThreadState& ts) {
   type_set_attr(ts, t, "__module__", Value::from_object(str_intern(ts, "_shared_memory")));
   add_method(ts, t, "get", shared_get);
   add_method(ts, t, "set", shared_set);
-  ts.interp->iterator_types["_shared_memory.SharedArray"] = t;
+  ts.interp->native_types["_shared_memory.SharedArray"] = t;
   return t;
 }
 

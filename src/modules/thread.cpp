@@ -66,7 +66,7 @@ void lock_dealloc(Object* o) { delete static_cast<LockObject*>(o)->state; }
 
 Type* lock_type(ThreadState& ts, bool reentrant) {
   const char* name = reentrant ? "RLock" : "lock";
-  auto& types = ts.interp->iterator_types;  // a per-interpreter table of named helper types
+  auto& types = ts.interp->native_types;  // a per-interpreter table of named helper types
   auto found = types.find(std::string("_thread.") + name);
   return found == types.end() ? nullptr : found->second;
 }
@@ -587,7 +587,7 @@ Type* make_lock_type(ThreadState& ts, bool reentrant) {
     add_method(ts, t, "__enter__", lock_acquire);
     add_method(ts, t, "__exit__", lock_exit);
   }
-  ts.interp->iterator_types[std::string("_thread.") + name] = t;
+  ts.interp->native_types[std::string("_thread.") + name] = t;
   return t;
 }
 

@@ -72,7 +72,7 @@ Type* native_iter_type(ThreadState& ts, const char* type_name) {
     slot = {type_name, hit->second};
     return hit->second;
   }
-  auto& types = ts.interp->iterator_types;
+  auto& types = ts.interp->native_types;
   auto found = types.find(type_name);
   if (found != types.end()) {
     by_literal.emplace(type_name, found->second);

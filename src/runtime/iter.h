@@ -33,7 +33,7 @@ Value native_iter_new(ThreadState& ts, const char* type_name, IterNextFn next, V
 Type* native_iter_type(ThreadState& ts, const char* type_name);
 
 // The iterator objects behind the builtins of the same names. Each is also a
-// type (in interp->iterator_types under its name) whose construct slot
+// type (in interp->native_types under its name) whose construct slot
 // parses the Python-level arguments, so builtins can register the types.
 Value make_enumerate(ThreadState& ts, Value iterable, Value start);  // start: null = 0
 Value make_zip(ThreadState& ts, const Value* iterables, size_t n, bool strict);

@@ -116,8 +116,10 @@ struct Interpreter {
   Dict* modules = nullptr;      // sys.modules
   Value sys_module;
   std::unordered_map<std::string, ModuleInit> builtin_modules;  // native modules by name
-  std::unordered_map<std::string, Type*> iterator_types;        // see iter.h
-  std::unordered_map<const char*, Type*> iterator_types_by_literal;  // the same, by name pointer
+  // Types made on first use by native code, by qualified name: iterator
+  // types (iter.h), _thread locks, multiprocessing SemLock, SharedArray.
+  std::unordered_map<std::string, Type*> native_types;
+  std::unordered_map<const char*, Type*> iterator_types_by_literal;  // iterator types, by name pointer
   static constexpr size_t kIteratorTypeCacheSize = 32;
   std::pair<const char*, Type*> iterator_type_cache[kIteratorTypeCacheSize] = {};  // see native_iter_type
 
