@@ -15,11 +15,11 @@ from multiprocessing.context import (ProcessError, BufferTooShort, TimeoutError,
 from multiprocessing.process import Process, current_process, active_children, parent_process
 from multiprocessing.connection import Pipe
 from multiprocessing.queues import Queue, SimpleQueue, JoinableQueue
-from multiprocessing.synchronize import Lock, RLock, Semaphore, BoundedSemaphore, Event
+from multiprocessing.synchronize import Lock, RLock, Semaphore, BoundedSemaphore, Condition, Event, Barrier
 from multiprocessing.sharedctypes import Value, Array, RawValue, RawArray
 from multiprocessing.pool import Pool
 
-__all__ = ['Array', 'AuthenticationError', 'BoundedSemaphore', 'BufferTooShort', 'Event',
+__all__ = ['Array', 'AuthenticationError', 'Barrier', 'BoundedSemaphore', 'BufferTooShort', 'Condition', 'Event',
            'JoinableQueue', 'Lock', 'Pipe', 'Pool', 'Process', 'ProcessError', 'Queue', 'RLock',
            'RawArray', 'RawValue', 'Semaphore', 'SimpleQueue', 'TimeoutError', 'Value',
            'active_children', 'cpu_count', 'current_process', 'get_all_start_methods',
