@@ -530,5 +530,102 @@ class Pool:
                 f'state={self._state} pool_size={len(self._workers)}>')
 
 
-def ThreadPool(processes=None, initializer=None, initargs=()):
-    raise NotImplementedError('multiprocessing.pool.ThreadPool is not available in gilvm')
+class ThreadPool(Pool):
+    """Pool's interface with worker threads: no fork, no pickling, and every
+    task runs under this process's GIL — the seed's threads, for comparing
+    with the process pool on the same workload.
+
+    Workers take (job, index, func, kind, payload) from one queue.Queue and
+    set results themselves, under the pool's lock (results are not
+    thread-safe on their own in Pool, whose one handler thread sets them)."""
+
+    def __init__(self, processes=None, initializer=None, initargs=()):
+        import queue
+        self._state = INIT
+        if processes is None:
+            processes = os.cpu_count() or 1
+        if processes < 1:
+            raise ValueError("Number of processes must be at least 1")
+        if initializer is not None and not callable(initializer):
+            raise TypeError('initializer must be a callable')
+        self._processes = processes
+        self._jobs = {}
+        self._cond = threading.Condition(threading.Lock())
+        self._tasks = queue.Queue()
+        self._workers = []
+        for i in range(processes):
+            t = threading.Thread(target=self._work, args=(initializer, initargs),
+                                 name='ThreadPoolWorker-%d' % (i + 1), daemon=True)
+            self._workers.append(t)
+            t.start()
+        self._state = RUN
+
+    def _work(self, initializer, initargs):
+        if initializer is not None:
+            initializer(*initargs)
+        while True:
+            task = self._tasks.get()
+            if task is None:
+                return
+            job, index, func, kind, payload = task
+            try:
+                result = (True, _run_task(func, kind, payload))
+            except Exception as e:
+                result = (False, e)
+            with self._cond:
+                if self._state == TERMINATE:
+                    result = (False, ValueError("Pool was terminated"))
+                try:
+                    job._set(index, result)
+                except Exception as e:
+                    import sys
+                    sys.stderr.write('Exception in a pool callback: %r\n' % (e,))
+
+    def _submit(self, job, index, func, kind, payload):
+        self._tasks.put((job, index, func, kind, payload))
+
+    def _wake(self):
+        pass
+
+    def close(self):
+        with self._cond:
+            if self._state != RUN:
+                return
+            self._state = CLOSE
+        for _ in self._workers:
+            self._tasks.put(None)
+
+    def terminate(self):
+        with self._cond:
+            if self._state == TERMINATE:
+                return
+            was_running = self._state == RUN
+            self._state = TERMINATE
+        # Threads cannot be killed: queued tasks are dropped, the one each
+        # worker may be running finishes, and results that cannot arrive
+        # any more fail instead of waiting forever.
+        dropped = []
+        while True:
+            try:
+                task = self._tasks.get_nowait()
+            except Exception:
+                break
+            if task is not None:
+                dropped.append(task)
+        if was_running:
+            for _ in self._workers:
+                self._tasks.put(None)
+        error = ValueError("Pool was terminated")
+        for job, index, _, _, _ in dropped:
+            job._set(index, (False, error))
+
+    def join(self):
+        if self._state == RUN:
+            raise ValueError("Pool is still running")
+        for t in self._workers:
+            if t is not threading.current_thread():
+                t.join()
+
+    def __repr__(self):
+        return (f'<{self.__class__.__module__}.{self.__class__.__qualname__} '
+                f'state={self._state} pool_size={len(self._workers)}>')
