@@ -289,6 +289,10 @@ int run(int argc, char** argv) {
     }
   }
   install_sigint_handler(&interp);
+  // As CPython: a write to a closed pipe fails with EPIPE (BrokenPipeError)
+  // instead of killing the process (`gilvm script.py | head`, a pool
+  // worker whose parent went away).
+  signal(SIGPIPE, SIG_IGN);
   int status = 0;
   if (!run_main(ts, source, filename)) status = report_uncaught(ts);
   // As CPython: wait for the non-daemon threads (threading._shutdown);

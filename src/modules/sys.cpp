@@ -24,6 +24,7 @@
 #include "runtime/builtins.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
+#include "runtime/fileio.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
 #include "runtime/int.h"
@@ -115,7 +116,7 @@ static Value textio_write(ThreadState& ts, const Value* args, size_t nargs, Tupl
   if (!is_str_like(args[1]))
     return raisef(ts, ts.exc_types().TypeError, "write() argument must be str, not {}", type_name(ts, args[1]));
   Str* s = as_str(args[1]);
-  blocking_fwrite(ts, t->file, s->data, static_cast<size_t>(s->nbytes));
+  if (!stream_write(ts, t->file, s->data, static_cast<size_t>(s->nbytes))) return Value::null();
   return int_from_i64(ts, s->length);
 }
 
@@ -136,7 +137,7 @@ static Value textio_writelines(ThreadState& ts, const Value* args, size_t nargs,
       return raisef(ts, ts.exc_types().TypeError, "write() argument must be str, not {}",
                     type_name(ts, line.get()));
     Str* s = as_str(line.get());
-    blocking_fwrite(ts, t->file, s->data, static_cast<size_t>(s->nbytes));
+    if (!stream_write(ts, t->file, s->data, static_cast<size_t>(s->nbytes))) return Value::null();
   }
   return newref(ts.none());
 }

@@ -12,6 +12,7 @@
 
 #include "gil/blocking_io.h"
 
+#include <cerrno>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
@@ -208,8 +209,9 @@ static Value builtin_print(ThreadState& ts, const Value* args, size_t nargs, Tup
     // printed from inside __str__ lands where CPython would put it.
     std::string buf;
     auto drain = [&] {
-      if (!buf.empty()) blocking_fwrite(ts, f, buf.data(), buf.size());
+      bool ok = buf.empty() || stream_write(ts, f, buf.data(), buf.size());
       buf.clear();
+      return ok;
     };
     for (size_t i = 0; i < nargs; i++) {
       if (i > 0) {
@@ -224,7 +226,7 @@ static Value builtin_print(ThreadState& ts, const Value* args, size_t nargs, Tup
       } else if (is_float(v)) {
         buf += float_repr(float_value(v));
       } else {
-        drain();
+        if (!drain()) return Value::null();
         Ref s = Ref::steal(to_str(ts, v));
         if (!s) return Value::null();
         buf += as_str(s.get())->view();
@@ -232,8 +234,12 @@ static Value builtin_print(ThreadState& ts, const Value* args, size_t nargs, Tup
     }
     if (end) buf += as_str(end)->view();
     else buf += '\n';
-    drain();
-    if (do_flush) blocking_fflush(ts, f);
+    if (!drain()) return Value::null();
+    if (do_flush && blocking_fflush(ts, f) != 0) {
+      int err = errno ? errno : EIO;
+      std::clearerr(f);
+      return raise_os_error(ts, err);
+    }
     return newref(none);
   }
 

@@ -9,6 +9,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+
+#include "gil/blocking_io.h"
 #include <string>
 
 #include "gil/blocking.h"
@@ -23,7 +25,6 @@
 #include "runtime/module.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
-#include "runtime/list.h"
 #include "runtime/type.h"
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
@@ -44,6 +45,9 @@ Value raise_os_error(ThreadState& ts, int err, Value filename) {
     case EINTR: type = x.InterruptedError; break;
     case ECHILD: type = x.ChildProcessError; break;
     case ETIMEDOUT: type = x.TimeoutError; break;
+    case EPIPE: case ESHUTDOWN: type = x.BrokenPipeError; break;
+    case ECONNRESET: type = x.ConnectionResetError; break;
+    case ECONNREFUSED: type = x.ConnectionRefusedError; break;
     default: break;
   }
   Ref msg = Ref::steal(str_new(ts, std::strerror(err)));
@@ -54,6 +58,17 @@ Value raise_os_error(ThreadState& ts, int err, Value filename) {
   raise_value(ts, exc);
   decref(exc);
   return Value::null();
+}
+
+bool stream_write(ThreadState& ts, FILE* f, const char* data, size_t n) {
+  errno = 0;
+  if (blocking_fwrite(ts, f, data, n) == n && !std::ferror(f)) return true;
+  int err = errno ? errno : EIO;
+  // The stream stays usable for whatever comes next (CPython raises once
+  // per failing write too).
+  std::clearerr(f);
+  raise_os_error(ts, err);
+  return false;
 }
 
 Value raise_os_error_path(ThreadState& ts, int err, std::string_view filename) {

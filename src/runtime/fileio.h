@@ -9,6 +9,7 @@
 // BlockingRegion, releasing the GIL while the thread waits on the kernel.
 #pragma once
 
+#include <cstdio>
 #include <string_view>
 
 #include "runtime/object.h"
@@ -20,6 +21,11 @@ namespace gilvm {
 // be null. Always returns null.
 Value raise_os_error(ThreadState& ts, int err, Value filename = Value::null());
 Value raise_os_error_path(ThreadState& ts, int err, std::string_view filename);
+
+// Writes to a C stream (sys.stdout/stderr, print) through blocking_fwrite;
+// false with OSError raised (BrokenPipeError for a closed pipe) when the
+// write fails, as CPython's print does.
+bool stream_write(ThreadState& ts, FILE* f, const char* data, size_t n);
 
 // Adds open() to the builtins dict `d`.
 void init_open_builtin(ThreadState& ts, Dict* d);
