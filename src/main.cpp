@@ -299,10 +299,12 @@ int run(int argc, char** argv) {
   // daemon threads are simply abandoned when the process exits.
   if (!shutdown_threads(ts) && status == 0) status = report_uncaught(ts);
   if (config.gil_stats) print_gil_stats(interp);
-  if (interp.trace && !interp.trace->write(interp, ts) && status == 0) status = 1;
   if (!config.gil_stats_json.empty() && !write_gil_stats_json(interp, config.gil_stats_json)) {
     std::fprintf(stderr, "gilvm: cannot write %s\n", config.gil_stats_json.c_str());
   }
+  // After the counters, so that writing the trace does not count as the
+  // main thread's time holding the GIL.
+  if (interp.trace && !interp.trace->write(interp, ts) && status == 0) status = 1;
   if (std::fflush(stdout) != 0 && status == 0) status = 120;
   std::fflush(nullptr);  // files left open by the program, as CPython flushes them at exit
   std::fflush(stderr);

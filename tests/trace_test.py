@@ -31,7 +31,7 @@ def spin(n):
     while n > 0:
         n -= 1
 def sleeper():
-    time.sleep(0.02)
+    time.sleep(0.3)  # still asleep when the main thread joins it
 lock = threading.Lock()
 lock.acquire()
 def locker():

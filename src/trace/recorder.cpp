@@ -1,5 +1,8 @@
 // The per-thread event buffers and their memory limit (see trace.h).
+#include <sys/mman.h>
+
 #include <cerrno>
+#include <new>
 #include <cstdlib>
 
 #include "gil/blocking.h"
@@ -16,7 +19,8 @@ ThreadTrace::~ThreadTrace() {
   Chunk* c = head_.load(std::memory_order_relaxed);
   while (c) {
     Chunk* next = c->next.load(std::memory_order_relaxed);
-    delete c;
+    c->~Chunk();
+    munmap(c, sizeof(Chunk));
     c = next;
   }
 }
@@ -36,7 +40,17 @@ bool ThreadTrace::grow() {
     dropped_.fetch_add(1, std::memory_order_relaxed);
     return false;
   }
-  auto* c = new Chunk;
+  // Mapped with its pages populated in one system call: touching a fresh
+  // 384 KiB block page by page costs ~100 page faults, which showed in the
+  // traced program's own time.
+  void* mem = mmap(nullptr, sizeof(Chunk), PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS | MAP_POPULATE, -1, 0);
+  if (mem == MAP_FAILED) {
+    recorder_.bytes_.fetch_sub(size, std::memory_order_relaxed);
+    stopped_at_.store(gil_now_ns(), std::memory_order_relaxed);
+    dropped_.fetch_add(1, std::memory_order_relaxed);
+    return false;
+  }
+  auto* c = new (mem) Chunk;
   if (tail_) {
     tail_->next.store(c, std::memory_order_release);
   } else {
