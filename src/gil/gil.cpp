@@ -47,7 +47,10 @@ void Gil::count_released(ThreadState& ts, uint32_t how) {
   uint64_t now = gil_now_ns();
   ts.gil_counters.hold_ns += now - ts.gil_acquired_at;
   ts.gil_released_at = now;
-  if (ts.trace) [[unlikely]] ts.trace->span(TraceKind::Running, ts.gil_acquired_at, now, how);
+  if (ts.trace) [[unlikely]] {
+    if (ts.ending) how |= kReleaseThreadEnd;
+    ts.trace->span(TraceKind::Running, ts.gil_acquired_at, now, how);
+  }
 }
 
 void Gil::trace_instant(ThreadState& ts, TraceKind kind) { ts.trace->instant(kind, gil_now_ns()); }

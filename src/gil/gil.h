@@ -72,6 +72,7 @@ struct GilCounters {
 enum ReleaseHow : uint32_t {
   kReleaseSignals = 1u << 0,       // signals the condition variable waiters sleep on
   kReleaseCheckInterval = 1u << 1, // a check-interval release (legacy)
+  kReleaseThreadEnd = 1u << 2,     // the thread's last release (set from ThreadState::ending)
 };
 
 class Gil {

@@ -93,13 +93,13 @@ class IntervalGil final : public Gil {
   void drop(ThreadState& ts, bool requested) {
     GilCounters& c = ts.gil_counters;
     count_released(ts, kReleaseSignals);
+    ++c.signals;  // before letting go, as in legacy.cpp
     {
       std::lock_guard<std::mutex> lock(mutex_);
       locked_ = false;
       holder_ = nullptr;
       released_.notify_one();
     }
-    ++c.signals;
     if (requested) {
       ts.eval_breaker.fetch_and(~kDropGilRequest, std::memory_order_relaxed);
       // FORCE_SWITCHING: do not come back before another thread has run.

@@ -74,13 +74,15 @@ class LegacyGil final : public Gil {
   void release_as(ThreadState& ts, uint32_t how) {
     GilCounters& c = ts.gil_counters;
     count_released(ts, how);
+    // Counted before letting go: once another thread holds the GIL it may
+    // read these counters (--gil-stats at exit).
+    ++c.signals;
     {
       std::lock_guard<std::mutex> lock(mutex_);
       locked_ = false;
       // Python 2 signalled on every release, waiter or not.
       released_.notify_one();
     }
-    ++c.signals;
   }
 
   std::mutex mutex_;

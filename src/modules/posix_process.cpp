@@ -44,7 +44,8 @@ using Clock = std::chrono::steady_clock;
 constexpr int kInterruptSliceMs = 20;
 
 bool sigint_pending(ThreadState& ts) {
-  return &ts == ts.interp->main_thread && (ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending);
+  return &ts == ts.interp->main_thread &&
+         (ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending);
 }
 
 // After a wait gave up for Ctrl-C: raises KeyboardInterrupt (GIL held).
@@ -135,10 +136,12 @@ Value posix_wait_timeout(ThreadState& ts, const Value* args, size_t nargs, Tuple
       }
       int64_t left_ms = kInterruptSliceMs * 50;
       if (!forever) {
-        left_ms = std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
+        left_ms =
+            std::chrono::duration_cast<std::chrono::milliseconds>(deadline - Clock::now()).count();
         if (left_ms <= 0) break;
       }
-      int slice = static_cast<int>(std::min<int64_t>(left_ms, &ts == ts.interp->main_thread ? kInterruptSliceMs : 1000));
+      int slice = static_cast<int>(
+          std::min<int64_t>(left_ms, &ts == ts.interp->main_thread ? kInterruptSliceMs : 1000));
       if (pidfd >= 0) {
         pollfd p{pidfd, POLLIN, 0};
         ::poll(&p, 1, slice);
@@ -161,7 +164,8 @@ Value posix_wait_timeout(ThreadState& ts, const Value* args, size_t nargs, Tuple
 
 // The decoding of a wait status, as os.waitstatus_to_exitcode: the exit
 // code, or minus the number of the signal that killed the process.
-Value posix_waitstatus_to_exitcode(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+Value posix_waitstatus_to_exitcode(ThreadState& ts, const Value* args, size_t nargs,
+                                   Tuple* kwnames) {
   if (!check_positional(ts, "waitstatus_to_exitcode", nargs, kwnames, 1, 1)) return Value::null();
   int64_t status;
   if (!to_index(ts, args[0], &status)) return Value::null();
@@ -203,7 +207,8 @@ Value posix_pipe(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames) {
 Value posix_socketpair(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames) {
   if (!check_positional(ts, "socketpair", nargs, kwnames, 0, 0)) return Value::null();
   int fds[2];
-  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0) return raise_os_error(ts, errno);
+  if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, fds) != 0)
+    return raise_os_error(ts, errno);
   return pair(ts, fds[0], fds[1]);
 }
 
@@ -221,7 +226,8 @@ Value posix_poll(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
   for (int64_t i = 0; i < l->size; ++i) {
     int64_t fd;
     if (!to_index(ts, l->items[i], &fd)) return Value::null();
-    if (fd < 0 || fd > INT32_MAX) return raisef(ts, ts.exc_types().ValueError, "invalid file descriptor: {}", fd);
+    if (fd < 0 || fd > INT32_MAX)
+      return raisef(ts, ts.exc_types().ValueError, "invalid file descriptor: {}", fd);
     fds.push_back(pollfd{static_cast<int>(fd), POLLIN, 0});
   }
   const bool forever = timeout < 0;
@@ -240,7 +246,8 @@ Value posix_poll(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
         left_ms = std::chrono::duration_cast<std::chrono::microseconds>(left).count();
         left_ms = left_ms <= 0 ? 0 : (left_ms + 999) / 1000;
       }
-      int slice = static_cast<int>(std::min<int64_t>(left_ms, &ts == ts.interp->main_thread ? kInterruptSliceMs : 1000));
+      int slice = static_cast<int>(
+          std::min<int64_t>(left_ms, &ts == ts.interp->main_thread ? kInterruptSliceMs : 1000));
       n = ::poll(fds.data(), fds.size(), slice);
       if (n < 0 && errno != EINTR) {
         err = errno;
@@ -260,7 +267,8 @@ Value posix_poll(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
   if (!ready) return Value::null();
   for (const pollfd& p : fds) {
     if (p.revents & (POLLIN | POLLHUP | POLLERR | POLLNVAL)) {
-      if (!list_append_steal(ts, as_list(ready.get()), Value::from_small(p.fd))) return Value::null();
+      if (!list_append_steal(ts, as_list(ready.get()), Value::from_small(p.fd)))
+        return Value::null();
     }
   }
   return ready.release();

@@ -55,9 +55,9 @@ struct SharedSem {
   pthread_cond_t changed;  // broadcast whenever `value` grows
   int64_t value;
   int64_t maxvalue;
-  pid_t owner_pid;      // the last acquirer, for RLock and _is_mine
+  pid_t owner_pid;  // the last acquirer, for RLock and _is_mine
   uint64_t owner_tid;
-  int64_t count;        // acquisitions held by the owner (RLock depth)
+  int64_t count;  // acquisitions held by the owner (RLock depth)
 };
 
 struct SemLockObject : Object {
@@ -137,15 +137,19 @@ Value finish_wait(ThreadState& ts, WaitResult r) {
 }
 
 // SemLock(kind, value, maxvalue)
-Value semlock_construct(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+Value semlock_construct(ThreadState& ts, Type* type, const Value* args, size_t nargs,
+                        Tuple* kwnames) {
   if (!check_positional(ts, "SemLock", nargs, kwnames, 3, 3)) return Value::null();
   int64_t kind, value, maxvalue;
-  if (!to_index(ts, args[0], &kind) || !to_index(ts, args[1], &value) || !to_index(ts, args[2], &maxvalue))
+  if (!to_index(ts, args[0], &kind) || !to_index(ts, args[1], &value) ||
+      !to_index(ts, args[2], &maxvalue))
     return Value::null();
-  if (kind != kRecursiveMutex && kind != kSemaphore) return raise(ts, ts.exc_types().ValueError, "unrecognized kind");
+  if (kind != kRecursiveMutex && kind != kSemaphore)
+    return raise(ts, ts.exc_types().ValueError, "unrecognized kind");
   if (value < 0 || value > kSemValueMax || maxvalue < 1 || maxvalue > kSemValueMax)
     return raise(ts, ts.exc_types().ValueError, "invalid value");
-  void* mem = mmap(nullptr, sizeof(SharedSem), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
+  void* mem =
+      mmap(nullptr, sizeof(SharedSem), PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (mem == MAP_FAILED) return raise(ts, ts.exc_types().MemoryError, "cannot map shared memory");
   auto* s = static_cast<SharedSem*>(mem);
   pthread_mutexattr_t ma;
@@ -184,7 +188,8 @@ Value semlock_acquire(ThreadState& ts, const Value* args, size_t nargs, Tuple* k
   double timeout = -1;
   if (block && a[1] && !a[1].is(ts.none())) {
     if (!to_double(ts, a[1], &timeout)) return Value::null();
-    if (std::isnan(timeout)) return raise(ts, ts.exc_types().ValueError, "Invalid value NaN (not a number)");
+    if (std::isnan(timeout))
+      return raise(ts, ts.exc_types().ValueError, "Invalid value NaN (not a number)");
     if (timeout < 0) timeout = 0;
   }
   const pid_t me_pid = getpid();
@@ -227,7 +232,8 @@ Value semlock_release(ThreadState& ts, const Value* args, size_t nargs, Tuple* k
   if (o->kind == kRecursiveMutex) {
     if (!is_mine(ts, s)) {
       pthread_mutex_unlock(&s->mutex);
-      return raise(ts, ts.exc_types().AssertionError, "attempt to release recursive lock not owned by thread");
+      return raise(ts, ts.exc_types().AssertionError,
+                   "attempt to release recursive lock not owned by thread");
     }
     if (--s->count > 0) {
       pthread_mutex_unlock(&s->mutex);
@@ -258,7 +264,8 @@ Value semlock_wait_nonzero(ThreadState& ts, const Value* args, size_t nargs, Tup
   double timeout = -1;
   if (nargs > 1 && !args[1].is(ts.none())) {
     if (!to_double(ts, args[1], &timeout)) return Value::null();
-    if (std::isnan(timeout)) return raise(ts, ts.exc_types().ValueError, "Invalid value NaN (not a number)");
+    if (std::isnan(timeout))
+      return raise(ts, ts.exc_types().ValueError, "Invalid value NaN (not a number)");
     if (timeout < 0) timeout = 0;
   }
   lock_sem(s);

@@ -39,9 +39,9 @@ struct ElementKind {
   bool is_signed;
 };
 constexpr ElementKind kKinds[] = {
-    {'b', 1, false, true},  {'B', 1, false, false}, {'h', 2, false, true}, {'H', 2, false, false},
-    {'i', 4, false, true},  {'I', 4, false, false}, {'l', 8, false, true}, {'L', 8, false, false},
-    {'q', 8, false, true},  {'Q', 8, false, false}, {'f', 4, true, true},  {'d', 8, true, true},
+    {'b', 1, false, true}, {'B', 1, false, false}, {'h', 2, false, true}, {'H', 2, false, false},
+    {'i', 4, false, true}, {'I', 4, false, false}, {'l', 8, false, true}, {'L', 8, false, false},
+    {'q', 8, false, true}, {'Q', 8, false, false}, {'f', 4, true, true},  {'d', 8, true, true},
 };
 
 // An upper bound that keeps length * itemsize far from overflow.
@@ -70,10 +70,12 @@ Type* shared_array_type(ThreadState& ts) {
 }
 
 // SharedArray(typecode, length): zero-filled.
-Value shared_construct(ThreadState& ts, Type* type, const Value* args, size_t nargs, Tuple* kwnames) {
+Value shared_construct(ThreadState& ts, Type* type, const Value* args, size_t nargs,
+                       Tuple* kwnames) {
   if (!check_positional(ts, "SharedArray", nargs, kwnames, 2, 2)) return Value::null();
   if (!is_str_like(args[0]) || as_str(args[0])->view().size() != 1)
-    return raise(ts, ts.exc_types().TypeError, "SharedArray() typecode must be a one-character str");
+    return raise(ts, ts.exc_types().TypeError,
+                 "SharedArray() typecode must be a one-character str");
   char code = as_str(args[0])->view()[0];
   const ElementKind* kind = nullptr;
   for (const ElementKind& k : kKinds) {
@@ -83,7 +85,8 @@ Value shared_construct(ThreadState& ts, Type* type, const Value* args, size_t na
   int64_t length;
   if (!to_index(ts, args[1], &length)) return Value::null();
   if (length < 0) return raise(ts, ts.exc_types().ValueError, "array length must be >= 0");
-  if (length > kMaxBytes / static_cast<int64_t>(kind->size)) return raise(ts, ts.exc_types().MemoryError, "");
+  if (length > kMaxBytes / static_cast<int64_t>(kind->size))
+    return raise(ts, ts.exc_types().MemoryError, "");
   size_t bytes = std::max<size_t>(static_cast<size_t>(length) * kind->size, 1);
   void* mem = mmap(nullptr, bytes, PROT_READ | PROT_WRITE, MAP_SHARED | MAP_ANONYMOUS, -1, 0);
   if (mem == MAP_FAILED) return raise(ts, ts.exc_types().MemoryError, "cannot map shared memory");
@@ -111,16 +114,58 @@ Value shared_get(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
   if (!index_arg(ts, a, args[1], &i)) return Value::null();
   const char* p = static_cast<const char*>(a->memory) + i * static_cast<int64_t>(a->kind->size);
   switch (a->kind->code) {
-    case 'b': { int8_t x; std::memcpy(&x, p, 1); return Value::from_small(x); }
-    case 'B': { uint8_t x; std::memcpy(&x, p, 1); return Value::from_small(x); }
-    case 'h': { int16_t x; std::memcpy(&x, p, 2); return Value::from_small(x); }
-    case 'H': { uint16_t x; std::memcpy(&x, p, 2); return Value::from_small(x); }
-    case 'i': { int32_t x; std::memcpy(&x, p, 4); return Value::from_small(x); }
-    case 'I': { uint32_t x; std::memcpy(&x, p, 4); return Value::from_small(x); }
-    case 'l': case 'q': { int64_t x; std::memcpy(&x, p, 8); return int_from_i64(ts, x); }
-    case 'L': case 'Q': { uint64_t x; std::memcpy(&x, p, 8); return int_from_u64(ts, x); }
-    case 'f': { float x; std::memcpy(&x, p, 4); return float_new(ts, x); }
-    default: { double x; std::memcpy(&x, p, 8); return float_new(ts, x); }
+    case 'b': {
+      int8_t x;
+      std::memcpy(&x, p, 1);
+      return Value::from_small(x);
+    }
+    case 'B': {
+      uint8_t x;
+      std::memcpy(&x, p, 1);
+      return Value::from_small(x);
+    }
+    case 'h': {
+      int16_t x;
+      std::memcpy(&x, p, 2);
+      return Value::from_small(x);
+    }
+    case 'H': {
+      uint16_t x;
+      std::memcpy(&x, p, 2);
+      return Value::from_small(x);
+    }
+    case 'i': {
+      int32_t x;
+      std::memcpy(&x, p, 4);
+      return Value::from_small(x);
+    }
+    case 'I': {
+      uint32_t x;
+      std::memcpy(&x, p, 4);
+      return Value::from_small(x);
+    }
+    case 'l':
+    case 'q': {
+      int64_t x;
+      std::memcpy(&x, p, 8);
+      return int_from_i64(ts, x);
+    }
+    case 'L':
+    case 'Q': {
+      uint64_t x;
+      std::memcpy(&x, p, 8);
+      return int_from_u64(ts, x);
+    }
+    case 'f': {
+      float x;
+      std::memcpy(&x, p, 4);
+      return float_new(ts, x);
+    }
+    default: {
+      double x;
+      std::memcpy(&x, p, 8);
+      return float_new(ts, x);
+    }
   }
 }
 
@@ -171,7 +216,8 @@ Value shared_set(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
     return newref(ts.none());
   }
   if (!is_int_like(v) || is_float(v))
-    return raisef(ts, ts.exc_types().TypeError, "'{}' object cannot be interpreted as an integer", type_name(ts, v));
+    return raisef(ts, ts.exc_types().TypeError, "'{}' object cannot be interpreted as an integer",
+                  type_name(ts, v));
   uint64_t bits;
   if (!wrapped_bits(ts, v, &bits)) return Value::null();
   // Little-endian hosts only (x86-64, aarch64): the low bytes come first.

@@ -408,9 +408,11 @@ void run_thread(Bootstrap* boot) {
   ts->clear_error();
   for (Value v : ts->handled) decref(v);
   ts->handled.clear();
+  // Named while this thread still holds the GIL (once it lets go, the main
+  // thread may be writing the trace); its end is the release itself.
   if (ts->trace) ts->trace->set_final_name(ts->name);
+  ts->ending = true;
   interp.gil->release(*ts);
-  if (ts->trace) ts->trace->instant(TraceKind::ThreadEnd, gil_now_ns());
   {
     std::lock_guard<std::mutex> lock(interp.threads_mutex);
     auto& live = interp.threads;

@@ -18,21 +18,33 @@ namespace {
 
 const char* kind_name(TraceKind k) {
   switch (k) {
-    case TraceKind::Running: return "running";
-    case TraceKind::Waiting: return "waiting for GIL";
-    case TraceKind::Blocked: return "blocked";
-    case TraceKind::FailedWakeup: return "failed wake-up";
-    case TraceKind::Signal: return "signal";
-    case TraceKind::DropRequest: return "drop request";
-    case TraceKind::ForcedSwitch: return "forced switch";
-    case TraceKind::CheckRelease: return "check release";
-    case TraceKind::ThreadStart: return "thread start";
-    case TraceKind::ThreadEnd: return "thread end";
+    case TraceKind::Running:
+      return "running";
+    case TraceKind::Waiting:
+      return "waiting for GIL";
+    case TraceKind::Blocked:
+      return "blocked";
+    case TraceKind::FailedWakeup:
+      return "failed wake-up";
+    case TraceKind::Signal:
+      return "signal";
+    case TraceKind::DropRequest:
+      return "drop request";
+    case TraceKind::ForcedSwitch:
+      return "forced switch";
+    case TraceKind::CheckRelease:
+      return "check release";
+    case TraceKind::ThreadStart:
+      return "thread start";
+    case TraceKind::ThreadEnd:
+      return "thread end";
   }
   return "?";
 }
 
-bool is_span(TraceKind k) { return k == TraceKind::Running || k == TraceKind::Waiting || k == TraceKind::Blocked; }
+bool is_span(TraceKind k) {
+  return k == TraceKind::Running || k == TraceKind::Waiting || k == TraceKind::Blocked;
+}
 
 // JSON string contents. Names come from the script, so everything below
 // 0x20 is escaped, and '<' too, so that the text can be embedded in HTML.
@@ -40,11 +52,21 @@ void append_escaped(fmt::memory_buffer& out, std::string_view s) {
   for (char ch : s) {
     auto c = static_cast<unsigned char>(ch);
     switch (c) {
-      case '"': out.append(std::string_view("\\\"")); break;
-      case '\\': out.append(std::string_view("\\\\")); break;
-      case '\n': out.append(std::string_view("\\n")); break;
-      case '\r': out.append(std::string_view("\\r")); break;
-      case '\t': out.append(std::string_view("\\t")); break;
+      case '"':
+        out.append(std::string_view("\\\""));
+        break;
+      case '\\':
+        out.append(std::string_view("\\\\"));
+        break;
+      case '\n':
+        out.append(std::string_view("\\n"));
+        break;
+      case '\r':
+        out.append(std::string_view("\\r"));
+        break;
+      case '\t':
+        out.append(std::string_view("\\t"));
+        break;
       default:
         if (c < 0x20 || c == '<' || c == '>' || c == '&') {
           fmt::format_to(std::back_inserter(out), "\\u{:04x}", c);
@@ -68,8 +90,8 @@ void append_us(fmt::memory_buffer& out, uint64_t ns) {
   fmt::format_int whole(ns / 1000);
   out.append(whole.data(), whole.data() + whole.size());
   unsigned frac = static_cast<unsigned>(ns % 1000);
-  char digits[4] = {'.', static_cast<char>('0' + frac / 100), static_cast<char>('0' + frac / 10 % 10),
-                    static_cast<char>('0' + frac % 10)};
+  char digits[4] = {'.', static_cast<char>('0' + frac / 100),
+                    static_cast<char>('0' + frac / 10 % 10), static_cast<char>('0' + frac % 10)};
   out.append(digits, digits + 4);
 }
 
@@ -143,12 +165,15 @@ bool TraceRecorder::write(Interpreter& interp, ThreadState& caller) {
   put("\",\"command_line\":\"");
   put(escaped(command_line_));
   fmt::format_to(std::back_inserter(b),
-                 "\",\"start_ns\":{},\"end_ns\":{},\"trace_limit_bytes\":{},\"truncated\":{},\"dropped_events\":{}}},",
+                 "\",\"start_ns\":{},\"end_ns\":{},\"trace_limit_bytes\":{},\"truncated\":{},"
+                 "\"dropped_events\":{}}},",
                  start_ns_, end_ns, limit_bytes_, dropped ? "true" : "false", dropped);
   put("\n\"traceEvents\":[\n");
   std::string script = interp.config.argv.empty() ? "" : interp.config.argv[0];
-  fmt::format_to(std::back_inserter(b), "{{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":{},\"tid\":{},\"args\":{{\"name\":\"",
-                 pid, pid);
+  fmt::format_to(
+      std::back_inserter(b),
+      "{{\"ph\":\"M\",\"name\":\"process_name\",\"pid\":{},\"tid\":{},\"args\":{{\"name\":\"", pid,
+      pid);
   put(escaped("gilvm " + script));
   put("\"}}");
 
@@ -162,11 +187,14 @@ bool TraceRecorder::write(Interpreter& interp, ThreadState& caller) {
       name = t->final_name_;
     }
     uint64_t tid = t->native_id_;
-    fmt::format_to(std::back_inserter(b),
-                   ",\n{{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":{},\"tid\":{},\"args\":{{\"name\":\"", pid, tid);
+    fmt::format_to(
+        std::back_inserter(b),
+        ",\n{{\"ph\":\"M\",\"name\":\"thread_name\",\"pid\":{},\"tid\":{},\"args\":{{\"name\":\"",
+        pid, tid);
     append_escaped(b, name);
     fmt::format_to(std::back_inserter(b),
-                   "\"}}}},\n{{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":{},\"tid\":{},\"args\":{{\"sort_index\":{}}}}}",
+                   "\"}}}},\n{{\"ph\":\"M\",\"name\":\"thread_sort_index\",\"pid\":{},\"tid\":{},"
+                   "\"args\":{{\"sort_index\":{}}}}}",
                    pid, tid, t->sort_index_);
 
     // The part every event of this thread repeats.
@@ -174,7 +202,8 @@ bool TraceRecorder::write(Interpreter& interp, ThreadState& caller) {
 
     // Copy what has been published; daemon threads may still be adding.
     events.clear();
-    for (auto* c = t->head_.load(std::memory_order_acquire); c; c = c->next.load(std::memory_order_acquire)) {
+    for (auto* c = t->head_.load(std::memory_order_acquire); c;
+         c = c->next.load(std::memory_order_acquire)) {
       uint32_t n = c->count.load(std::memory_order_acquire);
       events.insert(events.end(), c->events, c->events + n);
     }
@@ -230,6 +259,7 @@ bool TraceRecorder::write(Interpreter& interp, ThreadState& caller) {
       if (kind == TraceKind::Running) {
         if (e.arg() & kReleaseSignals) instant(TraceKind::Signal, end);
         if (e.arg() & kReleaseCheckInterval) instant(TraceKind::CheckRelease, end);
+        if (e.arg() & kReleaseThreadEnd) instant(TraceKind::ThreadEnd, end);
       }
       out.maybe_flush();
     }
@@ -239,12 +269,13 @@ bool TraceRecorder::write(Interpreter& interp, ThreadState& caller) {
       append_us(b, stopped > start_ns_ ? stopped - start_ns_ : 0);
       fmt::format_to(std::back_inserter(b), ",\"args\":{{\"dropped_events\":{}}}}}",
                      t->dropped_.load(std::memory_order_relaxed));
-      std::fprintf(stderr,
-                   "gilvm: the trace limit (--trace-limit=%llu bytes) was reached: thread '%s' stopped "
-                   "recording %.3f s into the trace; %llu events were not recorded\n",
-                   static_cast<unsigned long long>(limit_bytes_), name.c_str(),
-                   static_cast<double>(stopped - start_ns_) / 1e9,
-                   static_cast<unsigned long long>(t->dropped_.load(std::memory_order_relaxed)));
+      std::fprintf(
+          stderr,
+          "gilvm: the trace limit (--trace-limit=%llu bytes) was reached: thread '%s' stopped "
+          "recording %.3f s into the trace; %llu events were not recorded\n",
+          static_cast<unsigned long long>(limit_bytes_), name.c_str(),
+          static_cast<double>(stopped - start_ns_) / 1e9,
+          static_cast<unsigned long long>(t->dropped_.load(std::memory_order_relaxed)));
     }
   }
   put("\n]}\n");

@@ -53,7 +53,8 @@ struct TraceEvent {
   uint64_t packed;  // duration:40 | arg:16 | kind:4 | cause:4
 
   static constexpr uint64_t kMaxDuration = (uint64_t{1} << 40) - 1;
-  static TraceEvent make(TraceKind kind, uint64_t start, uint64_t end, uint32_t arg, uint8_t cause) {
+  static TraceEvent make(TraceKind kind, uint64_t start, uint64_t end, uint32_t arg,
+                         uint8_t cause) {
     uint64_t dur = end > start ? end - start : 0;
     if (dur > kMaxDuration) dur = kMaxDuration;
     uint64_t a = arg > 0xffff ? 0xffff : arg;
@@ -120,7 +121,7 @@ class ThreadTrace {
   uint32_t sort_index_;
   std::atomic<uint64_t> stopped_at_{0};  // when the limit was reached; 0 while recording
   std::atomic<uint64_t> dropped_{0};
-  std::mutex name_mutex_;                // set_final_name vs the writer
+  std::mutex name_mutex_;  // set_final_name vs the writer
   std::string final_name_;
 };
 

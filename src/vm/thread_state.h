@@ -59,6 +59,7 @@ struct ThreadState {
   bool counting_ticks = false;   // legacy policy with several threads: the loop counts ticks
   int ticks = 0;                 // ticks left before the next check (legacy)
   ThreadTrace* trace = nullptr;  // --trace: this thread's event buffer (owned by interp->trace)
+  bool ending = false;           // the thread's next GIL release is its last
 
   // ---- identity
   std::string name = "MainThread";  // for --gil-stats and traces

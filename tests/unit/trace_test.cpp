@@ -1,12 +1,12 @@
 // The --trace buffers without an interpreter: chunks, the memory limit,
 // and a reader that counts events while their thread is still recording
 // (as the writer does at exit with daemon threads; run under TSan too).
+#include "trace/trace.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
 #include <thread>
-
-#include "trace/trace.h"
 
 namespace gilvm {
 namespace {
