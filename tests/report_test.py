@@ -93,10 +93,10 @@ def expected_summary(trace_path: Path) -> dict:
                 thread(e)['name'] = e['args']['name']
             elif name == 'thread_sort_index':
                 thread(e)['sort'] = e['args']['sort_index']
-        elif ph == 'X' and (name in ('running', 'waiting for GIL') or name.startswith('blocked')):
+        elif ph == 'X' and (name in ('running (holds GIL)', 'running', 'waiting for GIL') or name.startswith('blocked')):
             t, dur = thread(e), ns(e.get('dur', 0))
             last_end = max(last_end, ns(e['ts']) + dur)
-            if name == 'running':
+            if name in ('running (holds GIL)', 'running'):
                 t['running'] += dur
                 t['acquisitions'] += 1
             elif name == 'waiting for GIL':

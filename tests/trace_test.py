@@ -17,7 +17,7 @@ import tempfile
 from pathlib import Path
 
 TIMEOUT = 120
-SPANS = {"running", "waiting for GIL"}
+SPANS = {"running (holds GIL)", "waiting for GIL"}
 INSTANTS = {"failed wake-up", "signal", "drop request", "forced switch", "check release",
             "thread start", "thread end", "trace limit reached"}
 CAUSES = {"sleep", "lock", "join", "queue", "file", "stdout", "socket", "input", "other"}
@@ -130,7 +130,7 @@ def check_against_counters(by_tid: dict, names: dict, stats: dict, label: str) -
             continue
         count = collections.Counter(e["name"] for e in events)
         want = {
-            "running": row["acquisitions"],
+            "running (holds GIL)": row["acquisitions"],
             "waiting for GIL": row["acquisitions"],
             "failed wake-up": row["failed_wakeups"],
             "signal": row["signals"],
@@ -205,7 +205,7 @@ def main() -> int:
             try:
                 events = load(path)["traceEvents"]
                 check(sum(e["name"] == "thread_name" for e in events) == threads and
-                      any(e["name"] == "running" for e in events), f"exit {status}: events {events[:5]}")
+                      any(e["name"] == "running (holds GIL)" for e in events), f"exit {status}: events {events[:5]}")
             except (OSError, ValueError) as e:
                 check(False, f"exit {status}: no trace: {e}")
 

@@ -19,7 +19,7 @@ namespace {
 const char* kind_name(TraceKind k) {
   switch (k) {
     case TraceKind::Running:
-      return "running";
+      return "running (holds GIL)";
     case TraceKind::Waiting:
       return "waiting for GIL";
     case TraceKind::Blocked:

@@ -117,7 +117,7 @@ async function checkTimeline(browser, opts) {
 
   // Hover over a running span made wide: the tooltip names it.
   const row = opts.hoverRow;
-  const span = await page.evaluate((r) => window.gilvmReport.findSpan(r, 'running', 1000), row);
+  const span = await page.evaluate((r) => window.gilvmReport.findSpan(r, 'running (holds GIL)', 1000), row);
   if (check(span !== null, `no running span of 1 µs or more in row ${row}`)) {
     const width = span.end_ns - span.start_ns;
     await page.evaluate((s) => { window.gilvmReport.setView(s.start_ns - (s.end_ns - s.start_ns) * 0.5,

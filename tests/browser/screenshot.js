@@ -94,7 +94,7 @@ async function main() {
     const t = await page.evaluate(() => {
       const rep = window.gilvmReport, rows = rep.rows();
       const r = rows.findIndex((n) => n.indexOf('countdown') >= 0);
-      const s = rep.findSpan(r, 'running', 1e6, rep.durationNs / 2);
+      const s = rep.findSpan(r, 'running (holds GIL)', 1e6, rep.durationNs / 2);
       return s ? s.start_ns : rep.durationNs / 2;
     });
     await shoot(page, path.join(args.out, 'interval-countdown-zoom.png'), [t - 150e3, t + 50e3]);

@@ -29,7 +29,7 @@ FAILED_WAKEUP, SIGNAL, DROP_REQUEST, FORCED_SWITCH, CHECK_RELEASE = 10, 11, 12, 
 THREAD_START, THREAD_END, TRACE_LIMIT = 15, 16, 17
 
 SPANS = {
-    RUNNING: ('running', 'gil', None),
+    RUNNING: ('running (holds GIL)', 'gil', None),
     WAITING: ('waiting for GIL', 'gil', None),
     SLEEP: ('blocked: sleep', 'blocked', 'sleep'),
     LOCK: ('blocked: lock', 'blocked', 'lock'),
