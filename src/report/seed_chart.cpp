@@ -216,8 +216,8 @@ bool seed_chart_page(const std::string& rows_json, const std::vector<PublishedRa
          ")</h1>\n";
   out +=
       "<p class=\"note\">Each bar is one runtime's time for a case divided by the same runtime's "
-      "sequential time on all CPUs: below the dotted line at 1.0 the threads helped, above it they "
-      "cost. Dashed black lines mark the ratios Beazley published in 2010 (Python 2.6, quad-core "
+      "sequential time on all CPUs: below the dotted line at 1.0 splitting the work helped, above "
+      "it it cost. Dashed black lines mark the ratios Beazley published in 2010 (Python 2.6, quad-core "
       "Mac Pro).</p>\n";
   out += "<div class=\"legend\">";
   for (size_t s = 0; s < series.size(); ++s) {
