@@ -548,7 +548,54 @@ class Compiler {
         start = 1;
       }
     }
+    // A module or class body with annotated names gets a fresh
+    // __annotations__ dict (CPython's SETUP_ANNOTATIONS), which each
+    // `name: annotation` statement then fills.
+    if (module && has_annotations(body)) {
+      emit(Op::BUILD_MAP, 0);
+      name_op("__annotations__", ExprContext::Store, body[0]->loc);
+    }
     for (size_t i = start; i < body.size(); ++i) stmt(body[i]);
+  }
+
+  // True when `body` (not counting nested functions and classes) has an
+  // annotated assignment.
+  static bool has_annotations(const std::vector<Stmt*>& body) {
+    for (const Stmt* s : body) {
+      switch (s->kind) {
+        case StmtKind::AnnAssign: return true;
+        case StmtKind::For: case StmtKind::AsyncFor: {
+          auto* f = static_cast<const For*>(s);
+          if (has_annotations(f->body) || has_annotations(f->orelse)) return true;
+          break;
+        }
+        case StmtKind::While: {
+          auto* w = static_cast<const While*>(s);
+          if (has_annotations(w->body) || has_annotations(w->orelse)) return true;
+          break;
+        }
+        case StmtKind::If: {
+          auto* i = static_cast<const If*>(s);
+          if (has_annotations(i->body) || has_annotations(i->orelse)) return true;
+          break;
+        }
+        case StmtKind::With: case StmtKind::AsyncWith:
+          if (has_annotations(static_cast<const With*>(s)->body)) return true;
+          break;
+        case StmtKind::Try: {
+          auto* t = static_cast<const Try*>(s);
+          if (has_annotations(t->body) || has_annotations(t->orelse) || has_annotations(t->finalbody)) {
+            return true;
+          }
+          for (const ExceptHandler& h : t->handlers) {
+            if (has_annotations(h.body)) return true;
+          }
+          break;
+        }
+        default: break;
+      }
+    }
+    return false;
   }
 
   void stmts(const std::vector<Stmt*>& body) {
@@ -605,6 +652,19 @@ class Compiler {
         if (a->value) {
           expr(a->value);
           store_target(a->target);
+        }
+        // Module and class scopes evaluate the annotation (functions do
+        // not) and record it for a simple name: __annotations__['x'] = T.
+        if (u().scope->kind == ScopeKind::Module || u().scope->kind == ScopeKind::Class) {
+          set_line(a->annotation->loc.line);
+          expr(a->annotation);
+          if (a->simple && a->target->kind == ExprKind::Name) {
+            name_op("__annotations__", ExprContext::Load, a->loc);
+            emit(Op::LOAD_CONST, str_const(static_cast<const Name*>(a->target)->id));
+            emit(Op::STORE_SUBSCR);
+          } else {
+            emit(Op::POP_TOP);
+          }
         }
         break;
       }
