@@ -175,3 +175,99 @@ def new_class(name, bases=(), kwds=None, exec_body=None):
 
 
 DynamicClassAttribute = property
+
+
+# ---------------------------------------------------------------- list[int], int | None
+# The interpreter turns `list[int]` (for the built-in containers and type)
+# into GenericAlias(list, int), and `int | None` between classes into
+# _union(int, None): see get_item and binary_op in src/runtime/ops.cpp.
+
+def _type_repr(obj):
+    if obj is None or obj is NoneType:
+        return 'None'
+    if obj is ...:
+        return '...'
+    if isinstance(obj, type):
+        if obj.__module__ == 'builtins':
+            return obj.__qualname__
+        return '%s.%s' % (obj.__module__, obj.__qualname__)
+    return repr(obj)
+
+
+class GenericAlias:
+    """A parameterised built-in class, such as list[int] or dict[str, int]."""
+
+    def __init__(self, origin, args):
+        if not isinstance(args, tuple):
+            args = (args,)
+        self.__origin__ = origin
+        self.__args__ = args
+        self.__parameters__ = ()
+
+    def __repr__(self):
+        if not self.__args__:
+            return '%s[()]' % _type_repr(self.__origin__)
+        return '%s[%s]' % (_type_repr(self.__origin__), ', '.join(_type_repr(a) for a in self.__args__))
+
+    def __call__(self, *args, **kwargs):
+        return self.__origin__(*args, **kwargs)
+
+    def __eq__(self, other):
+        if not isinstance(other, GenericAlias):
+            return NotImplemented
+        return self.__origin__ == other.__origin__ and self.__args__ == other.__args__
+
+    def __hash__(self):
+        return hash(self.__origin__) ^ hash(self.__args__)
+
+    def __getitem__(self, item):
+        raise TypeError('%r is not a generic class' % self)
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+
+class UnionType:
+    """`int | str`: the union of classes (PEP 604)."""
+
+    def __init__(self, args):
+        self.__args__ = args
+
+    def __repr__(self):
+        return ' | '.join(_type_repr(a) for a in self.__args__)
+
+    def __eq__(self, other):
+        if not isinstance(other, UnionType):
+            return NotImplemented
+        return set(self.__args__) == set(other.__args__)
+
+    def __hash__(self):
+        return hash(frozenset(self.__args__))
+
+    def __or__(self, other):
+        return _union(self, other)
+
+    def __ror__(self, other):
+        return _union(other, self)
+
+
+def _union(a, b):
+    args = []
+    for x in (a, b):
+        if x is None:
+            x = NoneType
+        if isinstance(x, UnionType):
+            members = x.__args__
+        elif isinstance(x, (type, GenericAlias)):
+            members = (x,)
+        else:
+            return NotImplemented
+        for m in members:
+            if m not in args:
+                args.append(m)
+    if len(args) == 1:
+        return args[0]
+    return UnionType(tuple(args))

@@ -8,6 +8,7 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <fstream>
@@ -25,6 +26,7 @@
 #include "runtime/module.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
+#include "runtime/unicode.h"
 #include "gil/gil.h"
 #include "trace/trace.h"
 #include "vm/import.h"
@@ -240,6 +242,18 @@ int run(int argc, char** argv) {
     std::ostringstream ss;
     ss << in.rdbuf();
     source = ss.str();
+    // Source files are UTF-8 (no coding declarations here): reject others
+    // as CPython's tokenizer does, before anything runs.
+    size_t bad = 0, bad_end = 0;
+    const char* reason = nullptr;
+    if (!unicode::validate_utf8(source, &bad, &bad_end, &reason)) {
+      long line = 1 + std::count(source.begin(), source.begin() + static_cast<long>(bad), '\n');
+      std::fprintf(stderr,
+                   "SyntaxError: Non-UTF-8 code starting with '\\x%02x' in file %s on line %ld, but no "
+                   "encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+                   static_cast<unsigned char>(source[bad]), script.c_str(), line);
+      return 1;
+    }
     // Like CPython 3.9+, the main module's __file__ (and so its traceback
     // lines) is absolute; sys.argv[0] stays as typed.
     filename = script;

@@ -24,6 +24,7 @@
 #include "runtime/str.h"
 #include "runtime/type.h"
 #include "vm/eval.h"
+#include "vm/import.h"
 #include "vm/thread_state.h"
 
 namespace gilvm {
@@ -395,6 +396,21 @@ const char* binary_op_symbol(BinaryOp op) {
   return "?";
 }
 
+// Typing forms on classes — list[int], int | None — are types.GenericAlias
+// and types.UnionType, written in Python (lib/types.py): the interpreter
+// only routes the operations there.
+static Value call_types(ThreadState& ts, const char* name, Value a, Value b) {
+  Value module = import_module(ts, "types");
+  if (!module) return module;
+  Value fn = get_attr(ts, module, str_intern(ts, name));
+  decref(module);
+  if (!fn) return fn;
+  Value args[2] = {a, b};
+  Value r = call(ts, fn, args, 2);
+  decref(fn);
+  return r;
+}
+
 Value binary_op(ThreadState& ts, BinaryOp op, Value a, Value b) {
   if (a.is_small() && b.is_small()) {
     if (Value r = small_binary(op, a.as_small(), b.as_small())) return r;
@@ -406,6 +422,11 @@ Value binary_op(ThreadState& ts, BinaryOp op, Value a, Value b) {
   Value r = binary_dispatch(ts, op, a, b);
   if (!r || !is_not_implemented(ts, r)) return r;
   decref(r);
+  // int | None, int | str: a union of classes (PEP 604).
+  if (op == BinaryOp::Or) {
+    bool ta = has_layout(a, Tag::Type), tb = has_layout(b, Tag::Type);
+    if ((ta || tb) && (ta || a.is(ts.none())) && (tb || b.is(ts.none()))) return call_types(ts, "_union", a, b);
+  }
   return binary_type_error(ts, op, a, b, false);
 }
 
@@ -483,6 +504,10 @@ Value get_item(ThreadState& ts, Value container, Value key) {
       Value r = call(ts, bound, &key, 1);
       decref(bound);
       return r;
+    }
+    const BuiltinTypes& bt = ts.types();
+    for (Type* generic : {bt.list, bt.dict, bt.tuple, bt.set, bt.frozenset, bt.type}) {
+      if (ct == generic) return call_types(ts, "GenericAlias", container, key);
     }
     return raisef(ts, ts.exc_types().TypeError, "type '{}' is not subscriptable", ct->name->view());
   }
