@@ -1,10 +1,9 @@
 """Abstract base classes (gilvm's own implementation).
 
 gilvm's object.__new__ does not look at __abstractmethods__, so ABCMeta checks
-for unimplemented abstract methods in its __call__.  The interpreter's
-isinstance()/issubclass() do not consult __instancecheck__/__subclasscheck__,
-so classes added with ABCMeta.register() are only seen by the explicit
-cls.__instancecheck__(obj) / cls.__subclasscheck__(sub) methods.
+for unimplemented abstract methods in its __call__. isinstance() and
+issubclass() consult ABCMeta's __instancecheck__/__subclasscheck__, so
+classes added with ABCMeta.register() count as subclasses.
 """
 
 

@@ -247,6 +247,12 @@ class UnionType:
     def __hash__(self):
         return hash(frozenset(self.__args__))
 
+    def __instancecheck__(self, obj):
+        return any(isinstance(obj, a) for a in self.__args__)
+
+    def __subclasscheck__(self, cls):
+        return any(issubclass(cls, a) for a in self.__args__)
+
     def __or__(self, other):
         return _union(self, other)
 

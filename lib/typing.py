@@ -5,8 +5,6 @@ Interpreter limits this module works around:
   get_type_hints() of a function is empty.
 * no __mro_entries__: Generic[T] / Protocol[T] evaluate to the plain
   Generic / Protocol class so they can be used as bases.
-* isinstance()/issubclass() only accept real classes, so bare aliases such as
-  List cannot be used as their second argument (use list instead).
 """
 
 import sys as _sys

@@ -806,8 +806,34 @@ static Value builtin_pow(ThreadState& ts, const Value* args, size_t nargs, Tuple
 
 // ------------------------------------------------------------ types and attributes
 
+// The __instancecheck__ / __subclasscheck__ of cls's metaclass, looked up
+// as special methods are (on the metaclass, not on cls), when it is not
+// plain `type`: ABCMeta's virtual subclasses, typing's aliases, int | str.
+// Returns 1 or 0, -1 on error, or 2 when cls has no such hook.
+static int metaclass_check(ThreadState& ts, Value cls, const char* name, Value arg) {
+  Type* meta = type_of(ts, cls);
+  if (meta == ts.types().type) return 2;
+  Str* attr = str_intern(ts, name);
+  Value fn = type_lookup(meta, attr);
+  if (!fn || fn.is(type_lookup(ts.types().type, attr))) return 2;
+  if (ts.c_stack_exhausted()) {
+    raisef(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded in {}", name);
+    return -1;
+  }
+  Value call_args[2] = {cls, arg};
+  Ref r = Ref::steal(call(ts, fn, call_args, 2));
+  if (!r) return -1;
+  return truthy(ts, r.get());
+}
+
 static int isinstance_rec(ThreadState& ts, Value obj, Value cls) {
-  if (has_layout(cls, Tag::Type)) return is_instance(ts, obj, static_cast<Type*>(cls.as_object()));
+  if (has_layout(cls, Tag::Type)) {
+    Type* ct = static_cast<Type*>(cls.as_object());
+    if (type_of(ts, obj) == ct) return 1;
+    int r = metaclass_check(ts, cls, "__instancecheck__", obj);
+    if (r != 2) return r;
+    return is_instance(ts, obj, ct);
+  }
   if (is_tuple(cls)) {
     if (ts.c_stack_exhausted()) {
       raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded in __instancecheck__");
@@ -820,6 +846,7 @@ static int isinstance_rec(ThreadState& ts, Value obj, Value cls) {
     }
     return 0;
   }
+  if (int r = metaclass_check(ts, cls, "__instancecheck__", obj); r != 2) return r;
   raise(ts, ts.exc_types().TypeError, "isinstance() arg 2 must be a type, a tuple of types, or a union");
   return -1;
 }
@@ -832,7 +859,11 @@ static Value builtin_isinstance(ThreadState& ts, const Value* args, size_t nargs
 }
 
 static int issubclass_rec(ThreadState& ts, Type* sub, Value cls) {
-  if (has_layout(cls, Tag::Type)) return is_subtype(sub, static_cast<Type*>(cls.as_object()));
+  if (has_layout(cls, Tag::Type)) {
+    int r = metaclass_check(ts, cls, "__subclasscheck__", Value::from_object(sub));
+    if (r != 2) return r;
+    return is_subtype(sub, static_cast<Type*>(cls.as_object()));
+  }
   if (is_tuple(cls)) {
     if (ts.c_stack_exhausted()) {
       raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded in __subclasscheck__");
@@ -845,6 +876,7 @@ static int issubclass_rec(ThreadState& ts, Type* sub, Value cls) {
     }
     return 0;
   }
+  if (int r = metaclass_check(ts, cls, "__subclasscheck__", Value::from_object(sub)); r != 2) return r;
   raise(ts, ts.exc_types().TypeError, "issubclass() arg 2 must be a class, a tuple of classes, or a union");
   return -1;
 }

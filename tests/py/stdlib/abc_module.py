@@ -36,3 +36,15 @@ class CM(ABC):
     def make(cls): ...
 try: CM()
 except TypeError as e: print(e)  # expect: Can't instantiate abstract class CM with abstract method make
+
+
+# Virtual subclasses count for the isinstance()/issubclass() builtins.
+from abc import ABC as _ABC
+
+
+class _Number(_ABC):
+    pass
+
+
+_Number.register(int)
+print(isinstance(3, _Number), issubclass(bool, _Number), isinstance("3", _Number))  # expect: True True False

@@ -19,3 +19,20 @@ try:
     int[3]
 except TypeError as e:
     print(e)  # expect: type 'int' is not subscriptable
+print(isinstance(3, int | str), isinstance(3.0, int | str), issubclass(bool, int | None))  # expect: True False True
+
+
+class Meta(type):
+    def __instancecheck__(cls, obj):
+        return obj == 42
+
+    def __subclasscheck__(cls, sub):
+        return sub is float
+
+
+class Magic(metaclass=Meta):
+    pass
+
+
+print(isinstance(42, Magic), isinstance(41, Magic), isinstance(Magic(), Magic))  # expect: True False True
+print(issubclass(float, Magic), issubclass(int, Magic), issubclass(int, (str, Magic)))  # expect: True False False
