@@ -125,6 +125,36 @@ def _encode_into(encoder, o, parts):
             raise ValueError('Out of range float values are not JSON compliant')
         return text
 
+    def mark(o):
+        # check_circular: o is being encoded until unmark(o).
+        if markers is not None:
+            marker = id(o)
+            if marker in markers:
+                raise ValueError('Circular reference detected')
+            markers[marker] = o
+
+    def unmark(o):
+        if markers is not None:
+            del markers[id(o)]
+
+    def open_container(o, bracket, level):
+        """Writes the opening bracket; returns the item separator and level."""
+        mark(o)
+        if indent is None:
+            append(bracket)
+            return item_separator, level
+        level += 1
+        newline_indent = '\n' + indent * level
+        append(bracket + newline_indent)
+        return item_separator + newline_indent, level
+
+    def close_container(o, bracket, level):
+        if indent is None:
+            append(bracket)
+        else:
+            append('\n' + indent * (level - 1) + bracket)
+        unmark(o)
+
     def enc(o, level):
         if isinstance(o, str):
             append(str_encoder(o))
@@ -142,19 +172,7 @@ def _encode_into(encoder, o, parts):
             if not o:
                 append('[]')
                 return
-            if markers is not None:
-                marker = id(o)
-                if marker in markers:
-                    raise ValueError('Circular reference detected')
-                markers[marker] = o
-            if indent is not None:
-                level += 1
-                newline_indent = '\n' + indent * level
-                sep = item_separator + newline_indent
-                append('[' + newline_indent)
-            else:
-                sep = item_separator
-                append('[')
+            sep, level = open_container(o, '[', level)
             first = True
             for value in o:
                 if first:
@@ -162,29 +180,12 @@ def _encode_into(encoder, o, parts):
                 else:
                     append(sep)
                 enc(value, level)
-            if indent is not None:
-                append('\n' + indent * (level - 1) + ']')
-            else:
-                append(']')
-            if markers is not None:
-                del markers[marker]
+            close_container(o, ']', level)
         elif isinstance(o, dict):
             if not o:
                 append('{}')
                 return
-            if markers is not None:
-                marker = id(o)
-                if marker in markers:
-                    raise ValueError('Circular reference detected')
-                markers[marker] = o
-            if indent is not None:
-                level += 1
-                newline_indent = '\n' + indent * level
-                sep = item_separator + newline_indent
-                append('{' + newline_indent)
-            else:
-                sep = item_separator
-                append('{')
+            sep, level = open_container(o, '{', level)
             items = sorted(o.items()) if sort_keys else o.items()
             first = True
             for key, value in items:
@@ -212,20 +213,10 @@ def _encode_into(encoder, o, parts):
                 append(str_encoder(key))
                 append(key_separator)
                 enc(value, level)
-            if indent is not None:
-                append('\n' + indent * (level - 1) + '}')
-            else:
-                append('}')
-            if markers is not None:
-                del markers[marker]
+            close_container(o, '}', level)
         else:
-            if markers is not None:
-                marker = id(o)
-                if marker in markers:
-                    raise ValueError('Circular reference detected')
-                markers[marker] = o
+            mark(o)
             enc(default(o), level)
-            if markers is not None:
-                del markers[marker]
+            unmark(o)
 
     enc(o, 0)

@@ -68,6 +68,9 @@ struct GilCounters {
   GilCounters& operator+=(const GilCounters& o);
 };
 
+// A monotonic clock in nanoseconds, for the counters and traces.
+uint64_t gil_now_ns();
+
 // What a release does, for the trace (see Gil::count_released).
 enum ReleaseHow : uint32_t {
   kReleaseSignals = 1u << 0,       // signals the condition variable waiters sleep on
@@ -79,7 +82,10 @@ class Gil {
  public:
   virtual ~Gil() = default;
   // Blocks until the calling thread holds the GIL.
-  virtual void acquire(ThreadState& ts) = 0;
+  void acquire(ThreadState& ts) { acquire_since(ts, gil_now_ns()); }
+  // The same, for a thread that began to want the GIL at `start` (a yield
+  // wants it back from the moment it let go): the wait is counted from there.
+  virtual void acquire_since(ThreadState& ts, uint64_t start) = 0;
   // Gives the GIL up; the caller holds it.
   virtual void release(ThreadState& ts) = 0;
   // The eval loop asks the holder to let others run: on a drop request
@@ -120,8 +126,6 @@ std::unique_ptr<Gil> make_interval_gil();
 // The policy named in the configuration (validated by the command line).
 std::unique_ptr<Gil> make_gil(const InterpreterConfig& config);
 
-// A monotonic clock in nanoseconds, for the counters and traces.
-uint64_t gil_now_ns();
 
 // --gil-stats (a table on stderr) and --gil-stats-json=FILE.
 void print_gil_stats(Interpreter& interp);

@@ -29,10 +29,7 @@ namespace {
 
 class LegacyGil final : public Gil {
  public:
-  void acquire(ThreadState& ts) override { acquire_since(ts, gil_now_ns()); }
-
-  // `start`: when the thread began to want the GIL.
-  void acquire_since(ThreadState& ts, uint64_t start) {
+  void acquire_since(ThreadState& ts, uint64_t start) override {
     GilCounters& c = ts.gil_counters;
     uint64_t failed = 0;
     std::unique_lock<std::mutex> lock(mutex_);
