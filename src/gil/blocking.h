@@ -5,6 +5,7 @@
 // every blocking point easy to find (grep BlockingRegion) and to trace.
 #pragma once
 
+#include <cerrno>
 #include <cstdint>
 
 #include "gil/gil.h"
@@ -24,10 +25,16 @@ class BlockingRegion {
     if (ts_.trace) [[unlikely]] start_ = gil_now_ns();
   }
   ~BlockingRegion() {
+    // The caller reads errno after the guard ends (`if (n < 0) raise
+    // OSError(errno)`), but taking the GIL back may wait on a condition
+    // variable, and tracing may allocate: either can overwrite errno. So
+    // the call's errno is kept here, once, as CPython's take_gil keeps it.
+    const int call_errno = errno;
     // The blocked span ends when the call returns; waiting for the GIL
     // starts there.
     if (ts_.trace) [[unlikely]] record_blocked(ts_, start_, cause_);
     if (Gil* gil = ts_.interp->gil.get()) gil->acquire(ts_);
+    errno = call_errno;
   }
   BlockingRegion(const BlockingRegion&) = delete;
   BlockingRegion& operator=(const BlockingRegion&) = delete;

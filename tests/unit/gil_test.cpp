@@ -10,6 +10,7 @@
 #include <thread>
 #include <vector>
 
+#include "gil/blocking.h"
 #include "gil/gil.h"
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
@@ -125,6 +126,33 @@ TEST(GilTest, IntervalsAreAdjustable) {
   fx.interp.gil->set_check_interval(7);
   EXPECT_EQ(fx.interp.gil->switch_interval_us(), 250);
   EXPECT_EQ(fx.interp.gil->check_interval(), 7);
+}
+
+// A policy whose acquire overwrites errno, as a real one may (a condition
+// variable wait, a trace allocation): the blocking guard must hand the
+// blocked call's errno back to its caller untouched.
+class ErrnoClobberingGil final : public Gil {
+ public:
+  void acquire_since(ThreadState&, uint64_t) override { errno = 0; ++acquired; }
+  void release(ThreadState&) override { errno = EBADF; }
+  void yield(ThreadState&) override {}
+  const char* name() const override { return "errno-clobbering"; }
+  std::string parameters() const override { return ""; }
+  int acquired = 0;
+};
+
+TEST(GilTest, BlockingGuardPreservesTheCallsErrno) {
+  Fixture fx("interval");
+  auto clobbering = std::make_unique<ErrnoClobberingGil>();
+  ErrnoClobberingGil* gil = clobbering.get();
+  fx.interp.gil = std::move(clobbering);
+  ThreadState ts(&fx.interp);
+  {
+    BlockingRegion guard(ts, BlockCause::Socket);
+    errno = ECONNREFUSED;  // what the blocked system call left
+  }
+  EXPECT_EQ(errno, ECONNREFUSED);
+  EXPECT_EQ(gil->acquired, 1);
 }
 
 }  // namespace
