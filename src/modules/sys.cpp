@@ -5,21 +5,19 @@
 // custom encodings or newline translation, but print() (builtins.cpp) can
 // write into the very same stdio buffer that sys.stdout.write uses, so the
 // two stay ordered without a flush between them and print stays cheap.
-#include "modules/modules.h"
-
-#include "gil/blocking_io.h"
-#include "gil/gil.h"
-
 #include <unistd.h>
 
+#include <cfloat>
 #include <climits>
 #include <cmath>
-#include <cfloat>
 #include <cstdlib>
 #include <cstring>
 #include <string>
 
 #include "gil/blocking.h"
+#include "gil/blocking_io.h"
+#include "gil/gil.h"
+#include "modules/modules.h"
 #include "runtime/args.h"
 #include "runtime/builtins.h"
 #include "runtime/dict.h"
@@ -42,8 +40,8 @@ namespace gilvm {
 
 namespace {
 struct TextIO : Object {
-  FILE* file;      // borrowed from the C runtime (stdin/stdout/stderr): never closed
-  Value name;      // owned str: "<stdout>"
+  FILE* file;  // borrowed from the C runtime (stdin/stdout/stderr): never closed
+  Value name;  // owned str: "<stdout>"
   bool readable;
   bool writable;
 };
@@ -55,7 +53,9 @@ static void textio_dealloc(Object* self) { decref(static_cast<TextIO*>(self)->na
 
 // The type is recognised by its dealloc slot, so no per-interpreter
 // registry is needed to find it.
-static bool is_textio(Value v) { return v.is_object() && v.as_object()->type->slots.dealloc == textio_dealloc; }
+static bool is_textio(Value v) {
+  return v.is_object() && v.as_object()->type->slots.dealloc == textio_dealloc;
+}
 
 FILE* textio_file(Value v, bool for_writing) {
   if (!is_textio(v)) return nullptr;
@@ -99,12 +99,12 @@ static bool check_readable(ThreadState& ts, TextIO* t) {
   return false;
 }
 
-
 // Methods may be called unbound (TextIOWrapper.write(x, s)): check self.
 static TextIO* self_textio(ThreadState& ts, const Value* args, size_t nargs, const char* method) {
   if (nargs > 0 && is_textio(args[0])) return as_textio(args[0]);
-  raisef(ts, ts.exc_types().TypeError, "descriptor '{}' for '_io.TextIOWrapper' objects doesn't apply to a '{}' object",
-         method, nargs > 0 ? type_name(ts, args[0]) : std::string_view("NoneType"));
+  raisef(ts, ts.exc_types().TypeError,
+         "descriptor '{}' for '_io.TextIOWrapper' objects doesn't apply to a '{}' object", method,
+         nargs > 0 ? type_name(ts, args[0]) : std::string_view("NoneType"));
   return nullptr;
 }
 
@@ -114,7 +114,8 @@ static Value textio_write(ThreadState& ts, const Value* args, size_t nargs, Tupl
   TextIO* t = as_textio(args[0]);
   if (!check_writable(ts, t)) return Value::null();
   if (!is_str_like(args[1]))
-    return raisef(ts, ts.exc_types().TypeError, "write() argument must be str, not {}", type_name(ts, args[1]));
+    return raisef(ts, ts.exc_types().TypeError, "write() argument must be str, not {}",
+                  type_name(ts, args[1]));
   Str* s = as_str(args[1]);
   if (!stream_write(ts, t->file, s->data, static_cast<size_t>(s->nbytes))) return Value::null();
   return int_from_i64(ts, s->length);
@@ -222,14 +223,16 @@ static Value textio_read(ThreadState& ts, const Value* args, size_t nargs, Tuple
     char buf[8192];
     while (limit < 0 || static_cast<int64_t>(data.size()) < limit) {
       size_t want = sizeof buf;
-      if (limit >= 0) want = std::min(want, static_cast<size_t>(limit - static_cast<int64_t>(data.size())));
+      if (limit >= 0)
+        want = std::min(want, static_cast<size_t>(limit - static_cast<int64_t>(data.size())));
       size_t got = fread(buf, 1, want, t->file);
       data.append(buf, got);
       if (got < want) break;
     }
   }
   if (!utf8_valid(data))
-    return raise(ts, ts.exc_types().UnicodeDecodeError, "'utf-8' codec can't decode input: invalid UTF-8");
+    return raise(ts, ts.exc_types().UnicodeDecodeError,
+                 "'utf-8' codec can't decode input: invalid UTF-8");
   return str_new(ts, data);
 }
 
@@ -297,7 +300,8 @@ static Type* make_textio_type(ThreadState& ts) {
   return type;
 }
 
-static Value textio_new(ThreadState& ts, Type* type, FILE* f, std::string_view name, bool writable) {
+static Value textio_new(ThreadState& ts, Type* type, FILE* f, std::string_view name,
+                        bool writable) {
   Value name_str = str_new(ts, name);
   if (!name_str) return Value::null();
   TextIO* t = alloc<TextIO>(ts, type, Tag::Other);
@@ -324,23 +328,41 @@ static Value sys_exit(ThreadState& ts, const Value* args, size_t nargs, Tuple* k
   return Value::null();
 }
 
+// exc_info() -> (type, value, traceback) of the exception the innermost
+// running `except` block handles, or three Nones outside one.
+static Value sys_exc_info(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames) {
+  if (!check_no_args(ts, "sys.exc_info", nargs, kwnames)) return Value::null();
+  if (ts.handled.empty()) return tuple_pack(ts, {ts.none(), ts.none(), ts.none()});
+  Value exc = ts.handled.back();
+  Value tb = get_attr(ts, exc, "__traceback__");
+  if (!tb) return Value::null();
+  Value result = tuple_pack(ts, {Value::from_object(type_of(ts, exc)), exc, tb});
+  decref(tb);
+  return result;
+}
+
 static Value sys_getrecursionlimit(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames) {
   if (!check_no_args(ts, "sys.getrecursionlimit", nargs, kwnames)) return Value::null();
   return Value::from_small(ts.interp->recursion_limit);
 }
 
-static Value sys_setrecursionlimit(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+static Value sys_setrecursionlimit(ThreadState& ts, const Value* args, size_t nargs,
+                                   Tuple* kwnames) {
   if (!check_one_arg(ts, "sys.setrecursionlimit", nargs, kwnames)) return Value::null();
   if (has_layout(args[0], Tag::Float))
-    return raise(ts, ts.exc_types().TypeError, "'float' object cannot be interpreted as an integer");
+    return raise(ts, ts.exc_types().TypeError,
+                 "'float' object cannot be interpreted as an integer");
   int64_t limit;
   if (!to_index(ts, args[0], &limit)) return Value::null();
-  if (limit < 1) return raise(ts, ts.exc_types().ValueError, "recursion limit must be greater or equal than 1");
-  if (limit > INT_MAX) return raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C int");
+  if (limit < 1)
+    return raise(ts, ts.exc_types().ValueError, "recursion limit must be greater or equal than 1");
+  if (limit > INT_MAX)
+    return raise(ts, ts.exc_types().OverflowError, "Python int too large to convert to C int");
   if (limit <= ts.depth) {
-    return raisef(ts, ts.exc_types().RecursionError,
-                  "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low", limit,
-                  ts.depth);
+    return raisef(
+        ts, ts.exc_types().RecursionError,
+        "cannot set the recursion limit to {} at the recursion depth {}: the limit is too low",
+        limit, ts.depth);
   }
   ts.interp->recursion_limit = static_cast<int>(limit);
   return newref(ts.none());
@@ -351,13 +373,16 @@ static Value sys_getswitchinterval(ThreadState& ts, const Value*, size_t nargs, 
   return float_new(ts, ts.interp->config.switch_interval);
 }
 
-static Value sys_setswitchinterval(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+static Value sys_setswitchinterval(ThreadState& ts, const Value* args, size_t nargs,
+                                   Tuple* kwnames) {
   if (!check_one_arg(ts, "sys.setswitchinterval", nargs, kwnames)) return Value::null();
   double d;
   if (!to_double(ts, args[0], &d)) return Value::null();
-  if (!(d > 0)) return raise(ts, ts.exc_types().ValueError, "switch interval must be strictly positive");
+  if (!(d > 0))
+    return raise(ts, ts.exc_types().ValueError, "switch interval must be strictly positive");
   ts.interp->config.switch_interval = d;
-  ts.interp->gil->set_switch_interval_us(static_cast<int64_t>(d * 1e6) > 0 ? static_cast<int64_t>(d * 1e6) : 1);
+  ts.interp->gil->set_switch_interval_us(
+      static_cast<int64_t>(d * 1e6) > 0 ? static_cast<int64_t>(d * 1e6) : 1);
   return newref(ts.none());
 }
 
@@ -368,7 +393,8 @@ static Value sys_getcheckinterval(ThreadState& ts, const Value*, size_t nargs, T
   return int_from_i64(ts, ts.interp->gil->check_interval());
 }
 
-static Value sys_setcheckinterval(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+static Value sys_setcheckinterval(ThreadState& ts, const Value* args, size_t nargs,
+                                  Tuple* kwnames) {
   if (!check_one_arg(ts, "sys.setcheckinterval", nargs, kwnames)) return Value::null();
   int64_t n;
   if (!to_index(ts, args[0], &n)) return Value::null();
@@ -382,7 +408,8 @@ static Value sys_setcheckinterval(ThreadState& ts, const Value* args, size_t nar
 static Value sys_intern(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_one_arg(ts, "sys.intern", nargs, kwnames)) return Value::null();
   if (!is_str(args[0]))
-    return raisef(ts, ts.exc_types().TypeError, "intern() argument must be str, not {}", type_name(ts, args[0]));
+    return raisef(ts, ts.exc_types().TypeError, "intern() argument must be str, not {}",
+                  type_name(ts, args[0]));
   return Value::from_object(str_intern(ts, as_str(args[0])->view()));
 }
 
@@ -401,13 +428,17 @@ static Value sys_getrefcount(ThreadState& ts, const Value* args, size_t nargs, T
 // Rough sizes: the instance's fixed part plus what it owns inline.
 static Value sys_getsizeof(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   Value out[2];
-  if (!parse_args(ts, "getsizeof", args, nargs, kwnames, {"object", "default"}, 1, -1, out)) return Value::null();
+  if (!parse_args(ts, "getsizeof", args, nargs, kwnames, {"object", "default"}, 1, -1, out))
+    return Value::null();
   Value v = out[0];
   if (v.is_small()) return Value::from_small(28);
   int64_t size = type_of(ts, v)->basic_size;
-  if (is_str(v)) size += as_str(v)->nbytes + 1;
-  else if (is_list(v)) size += as_list(v)->capacity * static_cast<int64_t>(sizeof(Value));
-  else if (is_tuple(v)) size += as_tuple(v)->size * static_cast<int64_t>(sizeof(Value));
+  if (is_str(v))
+    size += as_str(v)->nbytes + 1;
+  else if (is_list(v))
+    size += as_list(v)->capacity * static_cast<int64_t>(sizeof(Value));
+  else if (is_tuple(v))
+    size += as_tuple(v)->size * static_cast<int64_t>(sizeof(Value));
   return int_from_i64(ts, size);
 }
 
@@ -464,12 +495,13 @@ Value make_sys_module(ThreadState& ts) {
   if (!set_new_ref(ts, d, "path", list_new(ts))) return Value::null();
   if (interp->modules) dict_set_str(ts, d, "modules", Value::from_object(interp->modules));
 
-  Ref version_info = Ref::steal(tuple_pack(
-      ts, {Value::from_small(3), Value::from_small(11), Value::from_small(0),
-           Value::from_object(str_intern(ts, "final")), Value::from_small(0)}));
+  Ref version_info = Ref::steal(
+      tuple_pack(ts, {Value::from_small(3), Value::from_small(11), Value::from_small(0),
+                      Value::from_object(str_intern(ts, "final")), Value::from_small(0)}));
   if (!version_info) return Value::null();
   dict_set_str(ts, d, "version_info", version_info.get());
-  if (!set_new_ref(ts, d, "version", str_new(ts, "3.11.0 (gilvm) [GCC " __VERSION__ "]"))) return Value::null();
+  if (!set_new_ref(ts, d, "version", str_new(ts, "3.11.0 (gilvm) [GCC " __VERSION__ "]")))
+    return Value::null();
   dict_set_str(ts, d, "hexversion", Value::from_small(0x030B00F0));
   if (!set_new_ref(ts, d, "platform", str_new(ts, "linux"))) return Value::null();
   if (!set_new_ref(ts, d, "byteorder", str_new(ts, "little"))) return Value::null();
@@ -490,7 +522,8 @@ Value make_sys_module(ThreadState& ts) {
   Ref float_info = Ref::steal(make_namespace(ts, "float_info"));
   if (!float_info) return Value::null();
   Dict* fd = as_module(float_info.get())->dict;
-  if (!set_new_ref(ts, fd, "max", float_new(ts, DBL_MAX)) || !set_new_ref(ts, fd, "min", float_new(ts, DBL_MIN)) ||
+  if (!set_new_ref(ts, fd, "max", float_new(ts, DBL_MAX)) ||
+      !set_new_ref(ts, fd, "min", float_new(ts, DBL_MIN)) ||
       !set_new_ref(ts, fd, "epsilon", float_new(ts, DBL_EPSILON)))
     return Value::null();
   dict_set_str(ts, fd, "dig", Value::from_small(DBL_DIG));
@@ -503,6 +536,7 @@ Value make_sys_module(ThreadState& ts) {
   dict_set_str(ts, d, "float_info", float_info.get());
 
   add_function(ts, d, "exit", sys_exit);
+  add_function(ts, d, "exc_info", sys_exc_info);
   add_function(ts, d, "getrecursionlimit", sys_getrecursionlimit);
   add_function(ts, d, "setrecursionlimit", sys_setrecursionlimit);
   add_function(ts, d, "getswitchinterval", sys_getswitchinterval);
