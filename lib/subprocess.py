@@ -465,13 +465,14 @@ class Popen:
             bufsize = -1
 
         to_close = []  # the child's ends, which the parent closes once it runs
-        p2cwrite, p2cread = self._handle(stdin, False, to_close)
-        c2pread, c2pwrite = self._handle(stdout, True, to_close)
-        if stderr == STDOUT:
-            errread, errwrite = -1, (c2pwrite if c2pwrite != -1 else 1)
-        else:
-            errread, errwrite = self._handle(stderr, True, to_close)
+        p2cwrite = c2pread = errread = -1
         try:
+            p2cwrite, p2cread = self._handle(stdin, False, to_close)
+            c2pread, c2pwrite = self._handle(stdout, True, to_close)
+            if stderr == STDOUT:
+                errread, errwrite = -1, (c2pwrite if c2pwrite != -1 else 1)
+            else:
+                errread, errwrite = self._handle(stderr, True, to_close)
             if p2cwrite != -1:
                 self.stdin = self._wrap(p2cwrite, 'wb', bufsize, line_buffering)
             if c2pread != -1:
@@ -720,6 +721,8 @@ class Popen:
             if self.stdin is not None:
                 if self.text_mode and input is not None:
                     input = input.encode(self.stdin.encoding, self.stdin.errors)
+                elif input is not None:
+                    memoryview(input)  # a str raises here, in the caller, as in CPython
                 binary = self.stdin.buffer if self.text_mode else self.stdin
                 # The user's earlier writes go first; flushing may block.
                 try:

@@ -97,12 +97,19 @@ struct ChildPlan {
 
 // ------------------------------------------------------------ the child
 
+// Ends the child without running anything of the parent's: the system
+// call itself, because ThreadSanitizer's _exit() flushes stdio first, which
+// would print the parent's unwritten output a second time.
+[[noreturn]] void child_exit() {
+  for (;;) ::syscall(SYS_exit_group, 255);
+}
+
 [[noreturn]] void child_fail(int errpipe, int err, ChildStage stage) {
   ChildError report{err, stage};
   ssize_t n;
   do n = ::write(errpipe, &report, sizeof report);
   while (n < 0 && errno == EINTR);
-  ::_exit(255);
+  child_exit();
 }
 
 int dup2_retry(int from, int to) {
@@ -156,7 +163,7 @@ void close_all_but(const std::vector<int>& keep, int also, int max_fd) {
   // source (stdout=0, stdin=1, or a parent started with 0..2 closed).
   if (errpipe < 3) {
     int moved = ::fcntl(errpipe, F_DUPFD_CLOEXEC, 3);
-    if (moved < 0) ::_exit(255);
+    if (moved < 0) child_exit();
     errpipe = moved;
   }
   int src[3];
@@ -172,6 +179,16 @@ void close_all_but(const std::vector<int>& keep, int also, int max_fd) {
     // dup2 onto itself is a no-op that would leave close-on-exec set.
     bool ok = src[i] == i ? set_inheritable(i) : dup2_retry(src[i], i) >= 0;
     if (!ok) child_fail(errpipe, errno, ChildStage::Fds);
+  }
+
+  // The sources above 2 are not the child's business any more (close_fds
+  // closes them below anyway), unless the caller also passes them.
+  if (!plan.close_fds) {
+    for (int i = 0; i < 3; ++i) {
+      bool first = src[i] > 2 && (i < 1 || src[i] != src[0]) && (i < 2 || src[i] != src[1]);
+      bool kept = std::binary_search(plan.keep_fds.begin(), plan.keep_fds.end(), src[i]);
+      if (first && !kept) ::close(src[i]);
+    }
   }
 
   if (plan.change_dir && ::chdir(plan.cwd.c_str()) < 0)

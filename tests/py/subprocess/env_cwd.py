@@ -42,6 +42,9 @@ print(res.returncode != 0)  # expect: True
 os.close(r)
 os.close(w)
 
+# close_fds (the default): the child sees 0, 1, 2 and its own descriptor.
+print(subprocess.check_output(["ls", "/proc/self/fd"], stdin=subprocess.DEVNULL))  # expect: b'0\n1\n2\n3\n'
+
 # start_new_session: the child leads a session of its own.
 show = "echo $$; cut -d' ' -f6 /proc/$$/stat"
 pid, sid = subprocess.check_output(["sh", "-c", show], start_new_session=True).split()

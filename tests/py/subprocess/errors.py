@@ -86,3 +86,25 @@ try:
     os.waitpid(-1, os.WNOHANG)
 except ChildProcessError as e:
     print(e)  # expect: [Errno 10] No child processes
+
+# Input of the wrong type raises in the caller, whichever path communicate takes.
+for kw in ({"capture_output": True}, {"stdout": subprocess.PIPE}, {}):
+    try:
+        subprocess.run(["cat"], input="text", **kw)
+    except TypeError as e:
+        print(e)
+# expect: memoryview: a bytes-like object is required, not 'str'
+# expect: memoryview: a bytes-like object is required, not 'str'
+# expect: a bytes-like object is required, not 'str'
+try:
+    subprocess.run(["cat"], input=b"bytes", capture_output=True, text=True)
+except AttributeError as e:
+    print(e)  # expect: 'bytes' object has no attribute 'encode'
+
+# A child whose exec fails leaves without flushing the stdio buffers it
+# inherited: this line, still buffered in the parent, is printed once.
+print("printed once")  # expect: printed once
+try:
+    subprocess.run(["nonexistent-cmd"])
+except FileNotFoundError:
+    pass
