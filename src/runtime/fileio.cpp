@@ -574,6 +574,13 @@ Value builtin_open(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwna
         enc != "locale")
       return raisef(ts, ts.exc_types().LookupError, "unknown encoding: {}", as_str(a[3])->view());
   }
+  // buffering: 0 writes through at once (binary only, as CPython), 1 is
+  // line buffering (text); anything else keeps stdio's full buffering. A
+  // pipe to a child (subprocess's bufsize) is where the difference shows.
+  int64_t buffering = -1;
+  if (a[2] && !to_index(ts, a[2], &buffering)) return Value::null();
+  if (buffering == 0 && !binary)
+    return raise(ts, ts.exc_types().ValueError, "can't have unbuffered text I/O");
   bool closefd = true;
   if (a[6]) {
     int tr = truthy(ts, a[6]);
@@ -643,6 +650,9 @@ Value builtin_open(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwna
     if (closefd) ::close(fd);
     return raise_os_error(ts, err, file);
   }
+
+  if (buffering == 0) std::setvbuf(stream, nullptr, _IONBF, 0);
+  if (buffering == 1 && !binary) std::setvbuf(stream, nullptr, _IOLBF, BUFSIZ);
 
   const char* type_key = "TextIOWrapper";
   std::string shown_mode = mode;
