@@ -18,6 +18,7 @@
 #include <sys/select.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <chrono>
 #include <climits>
 #include <cmath>
@@ -53,6 +54,10 @@ constexpr int64_t kInterruptSliceNs = 20'000'000;
 // CPython's default masks for poll.register and epoll.register.
 constexpr int64_t kPollDefaultMask = POLLIN | POLLPRI | POLLOUT;
 constexpr int64_t kEpollDefaultMask = EPOLLIN | EPOLLPRI | EPOLLOUT;
+// epoll.poll's event buffer holds at most this many: a huge maxevents must
+// not become a huge allocation, and returning fewer events than are ready
+// is allowed (the rest are reported by the next call).
+constexpr int64_t kMaxEventsPerPoll = 1 << 16;
 
 // ------------------------------------------------------------ arguments
 
@@ -185,9 +190,9 @@ bool sigint_pending(ThreadState& ts) {
 
 // Waits with the GIL released. `attempt(slice_ns)` makes one system call
 // waiting at most slice_ns (-1: no limit) and returns its result: > 0
-// ready, 0 timed out, < 0 failed with errno. Returns that result (0 when
-// the timeout expired), with *err set on failure; or false with
-// KeyboardInterrupt pending after Ctrl-C.
+// ready, 0 timed out, < 0 failed with errno. On return *n holds the last
+// result (> 0 ready, 0 the timeout expired, < 0 failed with *err set).
+// Returns false, with KeyboardInterrupt pending, after Ctrl-C.
 template <typename Attempt>
 bool wait_for_events(ThreadState& ts, bool forever, int64_t timeout_ns, Attempt attempt, int* n,
                      int* err) {
@@ -606,6 +611,7 @@ Value epoll_poll(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
   }
   if (!open_epoll(ts, e)) return Value::null();
   const int epfd = e->epfd;
+  maxevents = std::min(maxevents, kMaxEventsPerPoll);
   std::vector<epoll_event> events(static_cast<size_t>(maxevents));
   auto attempt = [&](int64_t slice_ns) {
     return ::epoll_wait(epfd, events.data(), static_cast<int>(maxevents), slice_ms(slice_ns));
