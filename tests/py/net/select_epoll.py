@@ -5,20 +5,7 @@ import os
 import select
 import time
 
-
-class Wrapped:
-    def __init__(self, fd):
-        self.fd = fd
-
-    def fileno(self):
-        return self.fd
-
-
-def attempt(f):
-    try:
-        print(repr(f()))
-    except Exception as e:
-        print(type(e).__name__, e)
+from _fileobjects import FileObject, attempt
 
 
 def named(events):
@@ -31,7 +18,7 @@ ep = select.epoll()
 print(ep.closed, ep.fileno() >= 0)  # expect: False True
 print(ep.poll(0))  # expect: []
 ep.register(r, select.EPOLLIN)
-ep.register(fd=Wrapped(w), eventmask=select.EPOLLOUT)
+ep.register(fd=FileObject(w, "w"), eventmask=select.EPOLLOUT)
 print(named(ep.poll(0)))  # expect: [('w', 4)]
 os.write(w, b"hello")
 print(named(ep.poll(0)))  # expect: [('r', 1), ('w', 4)]

@@ -4,20 +4,7 @@ import os
 import select
 import time
 
-
-class Wrapped:
-    def __init__(self, fd):
-        self.fd = fd
-
-    def fileno(self):
-        return self.fd
-
-
-def attempt(f):
-    try:
-        print(repr(f()))
-    except Exception as e:
-        print(type(e).__name__, e)
+from _fileobjects import FileObject, attempt
 
 
 def named(events):
@@ -30,7 +17,7 @@ names = {r: "r", w: "w"}
 p = select.poll()
 print(p.poll(0))  # expect: []
 p.register(r)  # POLLIN | POLLPRI | POLLOUT by default
-p.register(Wrapped(w), select.POLLOUT)
+p.register(FileObject(w, "w"), select.POLLOUT)
 print(named(p.poll(0)))  # expect: [('w', 4)]
 os.write(w, b"data")
 print(named(p.poll(0)))  # expect: [('r', 1), ('w', 4)]

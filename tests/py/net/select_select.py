@@ -4,26 +4,7 @@ import os
 import select
 import time
 
-
-class Wrapped:
-    """A file object: anything with a fileno() method."""
-
-    def __init__(self, fd, name):
-        self.fd = fd
-        self.name = name
-
-    def fileno(self):
-        return self.fd
-
-    def __repr__(self):
-        return "Wrapped(%s)" % self.name
-
-
-def attempt(f):
-    try:
-        print(repr(f()))
-    except Exception as e:
-        print(type(e).__name__, e)
+from _fileobjects import FileObject, attempt
 
 
 r, w = os.pipe()
@@ -49,9 +30,9 @@ print(select.select([r], [], [], 0))  # expect: ([], [], [])
 
 # The same objects come back, in the caller's order, duplicates included;
 # any iterable works.
-a, b = Wrapped(r, "r"), Wrapped(w, "w")
+a, b = FileObject(r, "r"), FileObject(w, "w")
 os.write(w, b"x")
-print(select.select([b, a], [b, a, b], [], 0))  # expect: ([Wrapped(r)], [Wrapped(w), Wrapped(w)], [])
+print(select.select([b, a], [b, a, b], [], 0))  # expect: ([<r>], [<w>, <w>], [])
 rl, wl, xl = select.select((a,), {w}, iter([]), 0)
 print(rl[0] is a, wl == [w], xl)  # expect: True True []
 print(os.read(r, 1))  # expect: b'x'
@@ -75,8 +56,8 @@ attempt(lambda: select.select([2**70], [], [], 0))  # expect: OverflowError Pyth
 attempt(lambda: select.select([], []))  # expect: TypeError select expected at least 3 arguments, got 2
 attempt(lambda: select.select([], [], [], 0, 1))  # expect: TypeError select expected at most 4 arguments, got 5
 attempt(lambda: select.select([r], [], [], 0))  # expect: OSError [Errno 9] Bad file descriptor
-attempt(lambda: select.select([Wrapped(-3, "bad")], [], [], 0))  # expect: ValueError file descriptor cannot be a negative integer (-3)
-attempt(lambda: select.select([Wrapped("x", "str")], [], [], 0))  # expect: TypeError fileno() returned a non-integer
+attempt(lambda: select.select([FileObject(-3, "bad")], [], [], 0))  # expect: ValueError file descriptor cannot be a negative integer (-3)
+attempt(lambda: select.select([FileObject("x", "str")], [], [], 0))  # expect: TypeError fileno() returned a non-integer
 
 
 class Broken:

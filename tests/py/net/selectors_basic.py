@@ -5,30 +5,7 @@ import selectors
 import time
 from selectors import EVENT_READ, EVENT_WRITE
 
-
-class Pipe:
-    """One end of a pipe as a file object with a name."""
-
-    def __init__(self, fd, name):
-        self.fd = fd
-        self.name = name
-
-    def fileno(self):
-        return self.fd
-
-    def __repr__(self):
-        return "<%s>" % self.name
-
-
-r_fd = None  # the reader's descriptor, in the loop below
-
-
-def attempt(f):
-    try:
-        print(repr(f()))
-    except Exception as e:
-        # Descriptor numbers vary from run to run; the text around them does not.
-        print(type(e).__name__, str(e).replace(str(r_fd), "R") if r_fd else e)
+from _fileobjects import FileObject, attempt
 
 
 def ready(sel, timeout=0):
@@ -45,7 +22,7 @@ attempt(selectors.BaseSelector)  # expect: TypeError Can't instantiate abstract 
 for cls in (selectors.SelectSelector, selectors.PollSelector, selectors.EpollSelector):
     print("--", cls.__name__)
     r_fd, w_fd = os.pipe()
-    reader, writer = Pipe(r_fd, "reader"), Pipe(w_fd, "writer")
+    reader, writer = FileObject(r_fd, "reader"), FileObject(w_fd, "writer")
     with cls() as sel:
         key = sel.register(reader, EVENT_READ, "r-data")
         print(key.fileobj, key.fd == r_fd, key.events, key.data)
@@ -80,14 +57,14 @@ for cls in (selectors.SelectSelector, selectors.PollSelector, selectors.EpollSel
         print(ready(sel, -1))
 
         # Registration errors.
-        attempt(lambda: sel.register(reader, EVENT_READ))
-        attempt(lambda: sel.register(r_fd, EVENT_WRITE))
-        attempt(lambda: sel.register(Pipe(w_fd + 100, "other"), 0))
-        attempt(lambda: sel.register(Pipe(w_fd + 100, "other"), 4))
+        attempt(lambda: sel.register(reader, EVENT_READ), {r_fd: "R"})
+        attempt(lambda: sel.register(r_fd, EVENT_WRITE), {r_fd: "R"})
+        attempt(lambda: sel.register(FileObject(w_fd + 100, "other"), 0))
+        attempt(lambda: sel.register(FileObject(w_fd + 100, "other"), 4))
         attempt(lambda: sel.register("not a file", EVENT_READ))
         attempt(lambda: sel.register(-5, EVENT_READ))
-        attempt(lambda: sel.modify(Pipe(w_fd + 100, "other"), EVENT_READ))
-        attempt(lambda: sel.unregister(Pipe(w_fd + 100, "other")))
+        attempt(lambda: sel.modify(FileObject(w_fd + 100, "other"), EVENT_READ))
+        attempt(lambda: sel.unregister(FileObject(w_fd + 100, "other")))
 
         print(sel.unregister(writer).fileobj, len(sel.get_map()))
         attempt(lambda: sel.unregister(writer))

@@ -7,32 +7,12 @@ import threading
 import time
 from selectors import EVENT_READ, EVENT_WRITE
 
-
-class Closable:
-    """A file object whose fileno() fails once closed, like a real file."""
-
-    def __init__(self, fd, name):
-        self.fd = fd
-        self.name = name
-
-    def fileno(self):
-        if self.fd is None:
-            raise ValueError("I/O operation on closed file")
-        return self.fd
-
-    def close(self):
-        os.close(self.fd)
-        self.fd = None
-
-    def __repr__(self):
-        return "<%s>" % self.name
+from _fileobjects import FileObject, attempt
 
 
-def attempt(f):
-    try:
-        print(repr(f()))
-    except Exception as e:
-        print(type(e).__name__, e)
+def close(fileobj):
+    os.close(fileobj.fd)
+    fileobj.fd = None
 
 
 def events_of(sel, timeout=0):
@@ -44,28 +24,28 @@ for cls in (selectors.SelectSelector, selectors.PollSelector, selectors.EpollSel
     sel = cls()
     # The writer hung up: the reader is readable (end of file).
     r, w = os.pipe()
-    reader = Closable(r, "reader")
+    reader = FileObject(r, "reader")
     sel.register(reader, EVENT_READ)
     os.close(w)
     print(events_of(sel))
     print(os.read(r, 10))
     # A registered object closed behind the selector's back can still be
     # found (by identity) and unregistered.
-    reader.close()
+    close(reader)
     print(sel.unregister(reader).fileobj, len(sel.get_map()))
     attempt(lambda: sel.register(reader, EVENT_READ))
 
     # The reader hung up: the writer is writable (the write would raise
     # BrokenPipeError rather than block).
     r, w = os.pipe()
-    writer = Closable(w, "writer")
+    writer = FileObject(w, "writer")
     key = sel.register(writer, EVENT_WRITE, "d")
     os.close(r)
     print(events_of(sel))
     # modify with nothing new returns the same key; new data, a new key.
     print(sel.modify(writer, EVENT_WRITE, "d") is key, sel.modify(writer, EVENT_WRITE, "e").data)
     sel.unregister(writer)
-    writer.close()
+    close(writer)
 
     # A thread wakes a select() that has no timeout.
     r, w = os.pipe()
