@@ -71,7 +71,7 @@ class _SelectorMapping:
     def __contains__(self, fileobj):
         try:
             self[fileobj]
-        except (KeyError, ValueError):
+        except KeyError:
             return False
         return True
 
