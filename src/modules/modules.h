@@ -24,6 +24,7 @@ Value make_posix_module(ThreadState& ts);                   // _posix: fork, wai
 Value make_shared_memory_module(ThreadState& ts);           // _shared_memory: Value/Array storage
 Value make_multiprocessing_native_module(ThreadState& ts);  // _multiprocessing: SemLock
 Value make_subprocess_native_module(ThreadState& ts);       // _subprocess: fork_exec
+Value make_select_module(ThreadState& ts);                  // select: select, poll, epoll
 
 // Registers every factory above in interp->builtin_modules.
 void register_builtin_modules(ThreadState& ts);

@@ -21,6 +21,7 @@ void register_builtin_modules(ThreadState& ts) {
   table["_shared_memory"] = make_shared_memory_module;
   table["_multiprocessing"] = make_multiprocessing_native_module;
   table["_subprocess"] = make_subprocess_native_module;
+  table["select"] = make_select_module;
 }
 
 }  // namespace gilvm
