@@ -111,10 +111,10 @@ def _worker(executor, work_queue, initializer, initargs):
         _exit_state.discard(threading.current_thread())
 
 
-def _drain(work_queue, broken=None):
-    """Empties work_queue: each queued call is cancelled, or fails with
-    BrokenThreadPool(broken) if broken is a message. A "stop" met on the
-    way is put back for the workers still running."""
+def _drain(work_queue):
+    """Empties work_queue and returns the calls that were in it. A "stop"
+    met on the way is put back for the workers still running."""
+    items = []
     saw_stop = False
     while True:
         try:
@@ -123,12 +123,11 @@ def _drain(work_queue, broken=None):
             break
         if item is None:
             saw_stop = True
-        elif broken is None:
-            item.future.cancel()
-        elif not item.future.done():
-            item.future.set_exception(BrokenThreadPool(broken))
+        else:
+            items.append(item)
     if saw_stop:
         work_queue.put(None)
+    return items
 
 
 class ThreadPoolExecutor(_base.Executor):
@@ -193,17 +192,28 @@ class ThreadPoolExecutor(_base.Executor):
                 raise
             self._threads.add(t)
 
+    # Both finish the drained futures after letting go of _shutdown_lock:
+    # their callbacks may call submit().
+
     def _initializer_failed(self):
         with self._shutdown_lock:
             self._broken = 'A thread initializer failed, the thread pool is not usable anymore'
-            _drain(self._work_queue, self._broken)
+            items = _drain(self._work_queue)
+        for item in items:
+            try:
+                item.future.set_exception(BrokenThreadPool(self._broken))
+            except _base.InvalidStateError:
+                pass  # cancelled while queued
 
     def shutdown(self, wait=True, *, cancel_futures=False):
+        items = []
         with self._shutdown_lock:
             self._shutdown = True
             if cancel_futures:
-                _drain(self._work_queue)
+                items = _drain(self._work_queue)
             self._work_queue.put(None)
+        for item in items:
+            item.future.cancel()
         if wait:
             for t in self._threads:
                 t.join()
