@@ -40,11 +40,7 @@ class _ExitState:
     def __init__(self):
         self.lock = threading.Lock()
         self.shutting_down = False
-        self.queues = {}  # live worker thread -> its pool's work queue
-
-    def add(self, thread, work_queue):
-        with self.lock:
-            self.queues[thread] = work_queue
+        self.queues = {}  # live worker thread -> its pool's work queue (submit adds)
 
     def discard(self, thread):
         with self.lock:
