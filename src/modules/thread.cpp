@@ -552,6 +552,14 @@ Value print_exception_fn(ThreadState& ts, const Value* args, size_t nargs, Tuple
   return newref(ts.none());
 }
 
+// What _print_exception would print, as a str: the traceback of an exception
+// raised in another process crosses the pipe as text
+// (lib/concurrent/futures/process.py), gilvm having no traceback objects.
+Value format_exception_fn(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "_format_exception", nargs, kwnames, 1, 1)) return Value::null();
+  return str_new(ts, format_exception(ts, args[0]));
+}
+
 // Names this thread in --gil-stats tables and traces (threading.Thread
 // calls it with the thread's name).
 Value set_name(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -621,6 +629,7 @@ Value make_thread_module(ThreadState& ts) {
   add_function(ts, d, "_set_sentinel", set_sentinel);
   add_function(ts, d, "_set_block_cause", set_block_cause);
   add_function(ts, d, "_print_exception", print_exception_fn);
+  add_function(ts, d, "_format_exception", format_exception_fn);
   add_function(ts, d, "interrupt_main", interrupt_main);
   add_function(ts, d, "_set_name", set_name);
   return m;

@@ -441,8 +441,7 @@ void exception_add_traceback(ThreadState&, Value exc, Code* code, int line) {
   e->traceback->push_back({code, line});
 }
 
-void print_exception(ThreadState& ts, Value exc) {
-  std::fflush(stdout);
+std::string format_exception(ThreadState& ts, Value exc) {
   std::string out;
   if (is_exception(exc)) {
     std::vector<Value> seen;
@@ -455,6 +454,12 @@ void print_exception(ThreadState& ts, Value exc) {
     }
     out = "TypeError: exceptions must derive from BaseException (got " + r + ")\n";
   }
+  return out;
+}
+
+void print_exception(ThreadState& ts, Value exc) {
+  std::fflush(stdout);
+  std::string out = format_exception(ts, exc);
   std::fwrite(out.data(), 1, out.size(), stderr);
   std::fflush(stderr);
 }

@@ -124,6 +124,9 @@ void exception_add_traceback(ThreadState& ts, Value exc, Code* code, int line);
 // entry (outermost first), and "Type: message" (just "Type" when the
 // message is empty). Writes to stderr.
 void print_exception(ThreadState& ts, Value exc);
+// The text print_exception writes, as a string (a process pool's worker
+// sends it to the parent as the remote traceback).
+std::string format_exception(ThreadState& ts, Value exc);
 
 void init_exception_types(ThreadState& ts);
 

@@ -160,9 +160,9 @@ Value builtin_descr_get(ThreadState& ts, Value self, Value obj, Type*) {
   if (!obj || !b->is_method || b->self) return newref(self);
   Value bound = builtin_new(ts, b->name, b->fn, obj);
   if (bound) {
-    Builtin* nb = static_cast<Builtin*>(bound.as_object());
-    nb->owner = b->owner;
-    nb->is_method = true;
+    // Bound, it is no longer a method: stored in a class (`_next =
+    // itertools.count().__next__`) it must not bind a second time.
+    static_cast<Builtin*>(bound.as_object())->owner = b->owner;
   }
   return bound;
 }
