@@ -204,9 +204,14 @@ class SimpleQueue:
     def __init__(self):
         self._queue = _deque()
         self._count = threading.Semaphore(0)
+        # CPython's deque is C, so one append or popleft is atomic under
+        # the GIL; gilvm's is Python (lib/collections), and two threads in
+        # it at once can lose an item or hand one out twice.
+        self._mutex = threading.Lock()
 
     def put(self, item, block=True, timeout=None):
-        self._queue.append(item)
+        with self._mutex:
+            self._queue.append(item)
         self._count.release()
 
     def get(self, block=True, timeout=None):
@@ -216,7 +221,8 @@ class SimpleQueue:
             _check_timeout(timeout)
         if not self._count.acquire(block, timeout):
             raise Empty
-        return self._queue.popleft()
+        with self._mutex:
+            return self._queue.popleft()
 
     def put_nowait(self, item):
         return self.put(item, block=False)
