@@ -23,6 +23,7 @@ Value make_signal_module(ThreadState& ts);
 Value make_posix_module(ThreadState& ts);                   // _posix: fork, waitpid, pipe, poll
 Value make_shared_memory_module(ThreadState& ts);           // _shared_memory: Value/Array storage
 Value make_multiprocessing_native_module(ThreadState& ts);  // _multiprocessing: SemLock
+Value make_socket_native_module(ThreadState& ts);           // _socket, under lib/socket.py
 
 // Registers every factory above in interp->builtin_modules.
 void register_builtin_modules(ThreadState& ts);

@@ -20,6 +20,7 @@ void register_builtin_modules(ThreadState& ts) {
   table["_posix"] = make_posix_module;
   table["_shared_memory"] = make_shared_memory_module;
   table["_multiprocessing"] = make_multiprocessing_native_module;
+  table["_socket"] = make_socket_native_module;
 }
 
 }  // namespace gilvm
