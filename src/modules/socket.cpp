@@ -35,6 +35,7 @@
 // is copied first, and received data lands in a private buffer that is
 // copied into the target once the GIL is back.
 #include <fcntl.h>
+#include <fmt/core.h>
 #include <netdb.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
@@ -50,8 +51,6 @@
 #include <cstring>
 #include <memory>
 #include <string>
-
-#include <fmt/core.h>
 
 #include "gil/blocking.h"
 #include "modules/modules.h"
@@ -86,9 +85,9 @@ constexpr const char* kTypeKey = "_socket.socket";
 constexpr const char* kDefaultTimeoutAttr = "_defaulttimeout";
 
 struct SocketObject : Object {
-  int fd;      // -1 once closed or detached: what Python sees
+  int fd;  // -1 once closed or detached: what Python sees
   int family;
-  int type;    // without SOCK_NONBLOCK/SOCK_CLOEXEC, as CPython reports it
+  int type;  // without SOCK_NONBLOCK/SOCK_CLOEXEC, as CPython reports it
   int proto;
   double timeout;     // seconds; < 0: None (blocking), 0: non-blocking
   int in_flight;      // calls using the descriptor now; changed with the GIL held
@@ -116,9 +115,7 @@ SocketObject* self_socket(ThreadState& ts, const Value* args, size_t nargs, cons
   return nullptr;
 }
 
-Value raise_timeout(ThreadState& ts) {
-  return raise(ts, ts.exc_types().TimeoutError, "timed out");
-}
+Value raise_timeout(ThreadState& ts) { return raise(ts, ts.exc_types().TimeoutError, "timed out"); }
 
 // An error from a call on `s`: after a concurrent close the connection was
 // shut down under the call, and what the caller should hear is that the
@@ -172,8 +169,8 @@ Deadline deadline_for(const SocketObject* s) {
   Deadline d;
   if (s->timeout > 0) {
     d.waits = true;
-    d.at = Clock::now() + std::chrono::duration_cast<Clock::duration>(
-                              std::chrono::duration<double>(s->timeout));
+    d.at = Clock::now() +
+           std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(s->timeout));
   }
   return d;
 }
@@ -299,8 +296,7 @@ bool writable_target(ThreadState& ts, Value v, const char* fname, int64_t* len) 
   }
   if (!ok) {
     raisef(ts, ts.exc_types().TypeError,
-           "{}() argument 1 must be read-write bytes-like object, not {}", fname,
-           type_name(ts, v));
+           "{}() argument 1 must be read-write bytes-like object, not {}", fname, type_name(ts, v));
     return false;
   }
   *len = length(ts, v);
@@ -431,15 +427,18 @@ bool sockopt_int(int fd, int option, int* out) {
 // SOCK_STREAM and 0 for a new socket, and "ask the descriptor" with fileno.
 Value socket_construct(ThreadState& ts, Type*, const Value* args, size_t nargs, Tuple* kwnames) {
   Value a[4];
-  if (!parse_args(ts, "socket", args, nargs, kwnames, {"family", "type", "proto", "fileno"}, 0, -1, a))
+  if (!parse_args(ts, "socket", args, nargs, kwnames, {"family", "type", "proto", "fileno"}, 0, -1,
+                  a))
     return Value::null();
   int64_t n[3] = {-1, -1, -1};
   for (int i = 0; i < 3; ++i)
     if (a[i] && !a[i].is(ts.none()) && !to_index(ts, a[i], &n[i])) return Value::null();
-  int family = static_cast<int>(n[0]), type = static_cast<int>(n[1]), proto = static_cast<int>(n[2]);
+  int family = static_cast<int>(n[0]), type = static_cast<int>(n[1]),
+      proto = static_cast<int>(n[2]);
   if (a[3] && !a[3].is(ts.none())) {
     if (is_float(a[3]))
-      return raise(ts, ts.exc_types().TypeError, "'float' object cannot be interpreted as an integer");
+      return raise(ts, ts.exc_types().TypeError,
+                   "'float' object cannot be interpreted as an integer");
     int64_t fd;
     if (!to_index(ts, a[3], &fd)) return Value::null();
     if (fd < 0) return raise(ts, ts.exc_types().ValueError, "negative file descriptor");
@@ -461,10 +460,10 @@ Value socket_construct(ThreadState& ts, Type*, const Value* args, size_t nargs, 
 
 // ------------------------------------------------------------ methods
 
-#define SELF(name)                                          \
-  SocketObject* s = self_socket(ts, args, nargs, name);     \
-  if (!s) return Value::null();                             \
-  args++;                                                   \
+#define SELF(name)                                      \
+  SocketObject* s = self_socket(ts, args, nargs, name); \
+  if (!s) return Value::null();                         \
+  args++;                                               \
   nargs--
 
 Value sock_fileno(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -660,7 +659,8 @@ Value sock_sendto(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnam
   if (kwnames && kwnames->size > 0)
     return raise(ts, ts.exc_types().TypeError, "sendto() takes no keyword arguments");
   if (nargs != 2 && nargs != 3)
-    return raisef(ts, ts.exc_types().TypeError, "sendto() takes 2 or 3 arguments ({} given)", nargs);
+    return raisef(ts, ts.exc_types().TypeError, "sendto() takes 2 or 3 arguments ({} given)",
+                  nargs);
   SendBuffer data;
   int flags;
   SockAddr a;
@@ -739,8 +739,8 @@ Value sock_recv_into(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw
   Value target;
   int64_t nbytes, flags;
   RecvBuffer buf;
-  if (!into_args(ts, name, args, nargs, kwnames, &target, &nbytes, &flags) ||
-      !ensure_open(ts, s) || !buf.init(ts, nbytes))
+  if (!into_args(ts, name, args, nargs, kwnames, &target, &nbytes, &flags) || !ensure_open(ts, s) ||
+      !buf.init(ts, nbytes))
     return Value::null();
   Ref keep = Ref::borrow(target);
   SockAddr from;
@@ -949,7 +949,8 @@ Value sock_socketpair(ThreadState& ts, const Value* args, size_t nargs, Tuple* k
 bool fd_arg(ThreadState& ts, const char* fname, const Value* args, size_t nargs, Tuple* kwnames,
             int* fd) {
   int64_t v;
-  if (!check_positional(ts, fname, nargs, kwnames, 1, 1) || !to_index(ts, args[0], &v)) return false;
+  if (!check_positional(ts, fname, nargs, kwnames, 1, 1) || !to_index(ts, args[0], &v))
+    return false;
   if (v < 0 || v > INT32_MAX) return raise_os_error(ts, EBADF), false;
   *fd = static_cast<int>(v);
   return true;

@@ -180,20 +180,25 @@ bool uint32_arg(ThreadState& ts, Value v, uint32_t* out) {
   if (!to_index(ts, v, &n)) return false;
   if (n < 0 || n > UINT32_MAX) {
     raise(ts, ts.exc_types().OverflowError,
-          n < 0 ? "can't convert negative int to unsigned" : "Python int too large to convert to C unsigned long");
+          n < 0 ? "can't convert negative int to unsigned"
+                : "Python int too large to convert to C unsigned long");
     return false;
   }
   *out = static_cast<uint32_t>(n);
   return true;
 }
 
+// The tuple an IP address must be, or null with CPython's TypeError.
+Tuple* address_tuple(ThreadState& ts, Value addr, const char* family, const char* caller) {
+  if (is_tuple(addr)) return as_tuple(addr);
+  raisef(ts, ts.exc_types().TypeError, "{}(): {} address must be tuple, not {}", caller, family,
+         type_name(ts, addr));
+  return nullptr;
+}
+
 bool inet_sockaddr(ThreadState& ts, Value addr, const char* caller, SockAddr* out) {
-  if (!is_tuple(addr)) {
-    raisef(ts, ts.exc_types().TypeError, "{}(): AF_INET address must be tuple, not {}", caller,
-           type_name(ts, addr));
-    return false;
-  }
-  Tuple* t = as_tuple(addr);
+  Tuple* t = address_tuple(ts, addr, "AF_INET", caller);
+  if (!t) return false;
   if (t->size != 2) {
     raise(ts, ts.exc_types().TypeError, "AF_INET address must be a pair (host, port)");
     return false;
@@ -207,12 +212,8 @@ bool inet_sockaddr(ThreadState& ts, Value addr, const char* caller, SockAddr* ou
 }
 
 bool inet6_sockaddr(ThreadState& ts, Value addr, const char* caller, SockAddr* out) {
-  if (!is_tuple(addr)) {
-    raisef(ts, ts.exc_types().TypeError, "{}(): AF_INET6 address must be tuple, not {}", caller,
-           type_name(ts, addr));
-    return false;
-  }
-  Tuple* t = as_tuple(addr);
+  Tuple* t = address_tuple(ts, addr, "AF_INET6", caller);
+  if (!t) return false;
   if (t->size < 2 || t->size > 4) {
     raise(ts, ts.exc_types().TypeError,
           "AF_INET6 address must be a tuple (host, port[, flowinfo[, scopeid]])");
@@ -221,8 +222,7 @@ bool inet6_sockaddr(ThreadState& ts, Value addr, const char* caller, SockAddr* o
   std::string host;
   uint16_t port;
   uint32_t flowinfo = 0, scope_id = 0;
-  if (!host_text(ts, t->items[0], &host) || !port_arg(ts, t->items[1], caller, &port))
-    return false;
+  if (!host_text(ts, t->items[0], &host) || !port_arg(ts, t->items[1], caller, &port)) return false;
   if (t->size > 2 && !uint32_arg(ts, t->items[2], &flowinfo)) return false;
   if (t->size > 3 && !uint32_arg(ts, t->items[3], &scope_id)) return false;
   if (flowinfo > 0xfffff) {
@@ -257,7 +257,8 @@ bool unix_sockaddr(ThreadState& ts, Value addr, SockAddr* out) {
   *out = SockAddr{};
   sun->sun_family = AF_UNIX;
   std::memcpy(sun->sun_path, path.data(), path.size());
-  out->len = static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + path.size() + (abstract ? 0 : 1));
+  out->len =
+      static_cast<socklen_t>(offsetof(sockaddr_un, sun_path) + path.size() + (abstract ? 0 : 1));
   return true;
 }
 
@@ -354,7 +355,8 @@ Value sock_inet_pton(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw
   if (af != AF_INET && af != AF_INET6) return raise_os_error(ts, EAFNOSUPPORT);
   std::string text(as_str(args[1])->view());
   unsigned char buf[sizeof(in6_addr)];
-  if (text.find('\0') != std::string::npos || ::inet_pton(static_cast<int>(af), text.c_str(), buf) != 1)
+  if (text.find('\0') != std::string::npos ||
+      ::inet_pton(static_cast<int>(af), text.c_str(), buf) != 1)
     return raise(ts, ts.exc_types().OSError, "illegal IP address string passed to inet_pton");
   return bytes_new(ts, {reinterpret_cast<const char*>(buf), af == AF_INET ? 4u : 16u});
 }
@@ -441,7 +443,8 @@ Value sock_gethostbyaddr(ThreadState& ts, const Value* args, size_t nargs, Tuple
   if (!check_positional(ts, "gethostbyaddr", nargs, kwnames, 1, 1)) return Value::null();
   std::string host;
   SockAddr a;
-  if (!host_text(ts, args[0], &host) || !resolve_host(ts, host, AF_UNSPEC, &a)) return Value::null();
+  if (!host_text(ts, args[0], &host) || !resolve_host(ts, host, AF_UNSPEC, &a))
+    return Value::null();
   const void* addr;
   socklen_t len;
   int family = a.storage.ss_family;
@@ -567,7 +570,8 @@ Value sock_getnameinfo(ThreadState& ts, const Value* args, size_t nargs, Tuple* 
   char hbuf[NI_MAXHOST], sbuf[NI_MAXSERV];
   {
     BlockingRegion guard(ts, BlockCause::Socket);
-    rc = ::getnameinfo(a.get(), a.len, hbuf, sizeof hbuf, sbuf, sizeof sbuf, static_cast<int>(flags));
+    rc = ::getnameinfo(a.get(), a.len, hbuf, sizeof hbuf, sbuf, sizeof sbuf,
+                       static_cast<int>(flags));
   }
   if (rc != 0) return raise_gaierror(ts, rc, errno);
   Ref h = Ref::steal(str_or_bytes(ts, hbuf));
@@ -614,7 +618,8 @@ Value sockaddr_to_python(ThreadState& ts, const sockaddr* sa, socklen_t len) {
     }
     case AF_UNIX: {
       auto* sun = reinterpret_cast<const sockaddr_un*>(sa);
-      size_t path_len = len > offsetof(sockaddr_un, sun_path) ? len - offsetof(sockaddr_un, sun_path) : 0;
+      size_t path_len =
+          len > offsetof(sockaddr_un, sun_path) ? len - offsetof(sockaddr_un, sun_path) : 0;
       if (path_len > 0 && sun->sun_path[0] == '\0') return bytes_new(ts, {sun->sun_path, path_len});
       return str_or_bytes(ts, {sun->sun_path, strnlen(sun->sun_path, path_len)});
     }
