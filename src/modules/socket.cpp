@@ -850,9 +850,13 @@ Value sock_gettimeout(ThreadState& ts, const Value* args, size_t nargs, Tuple* k
 
 Value sock_setblocking(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   SELF("setblocking");
+  int64_t blocking;  // an int, as CPython wants (None is refused)
   if (!check_positional(ts, "setblocking", nargs, kwnames, 1, 1)) return Value::null();
-  int blocking = truthy(ts, args[0]);
-  if (blocking < 0 || !apply_timeout(ts, s, blocking ? -1 : 0)) return Value::null();
+  if (is_float(args[0]))
+    return raise(ts, ts.exc_types().TypeError,
+                 "'float' object cannot be interpreted as an integer");
+  if (!to_index(ts, args[0], &blocking) || !apply_timeout(ts, s, blocking ? -1 : 0))
+    return Value::null();
   return newref(ts.none());
 }
 

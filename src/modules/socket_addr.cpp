@@ -460,6 +460,78 @@ Value sock_gethostbyaddr(ThreadState& ts, const Value* args, size_t nargs, Tuple
   });
 }
 
+// An optional protocol name argument ("tcp"); null when absent or None.
+bool proto_name_arg(ThreadState& ts, const Value* args, size_t nargs, size_t at, std::string* out,
+                    const char** name) {
+  *name = nullptr;
+  if (nargs <= at || args[at].is(ts.none())) return true;
+  if (!is_str_like(args[at])) {
+    raisef(ts, ts.exc_types().TypeError, "argument {} must be str, not {}", at + 1,
+           type_name(ts, args[at]));
+    return false;
+  }
+  *out = std::string(as_str(args[at])->view());
+  *name = out->c_str();
+  return true;
+}
+
+// getservbyname(service[, protocol]) -> port, from /etc/services.
+Value sock_getservbyname(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "getservbyname", nargs, kwnames, 1, 2)) return Value::null();
+  if (!is_str_like(args[0]))
+    return raisef(ts, ts.exc_types().TypeError, "getservbyname() argument 1 must be str, not {}",
+                  type_name(ts, args[0]));
+  std::string service(as_str(args[0])->view()), proto_text;
+  const char* proto;
+  if (!proto_name_arg(ts, args, nargs, 1, &proto_text, &proto)) return Value::null();
+  servent entry, *found = nullptr;
+  char buf[4096];
+  {
+    BlockingRegion guard(ts, BlockCause::File);
+    ::getservbyname_r(service.c_str(), proto, &entry, buf, sizeof buf, &found);
+  }
+  if (!found) return raise(ts, ts.exc_types().OSError, "service/proto not found");
+  return Value::from_small(ntohs(static_cast<uint16_t>(found->s_port)));
+}
+
+// getservbyport(port[, protocol]) -> service name.
+Value sock_getservbyport(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "getservbyport", nargs, kwnames, 1, 2)) return Value::null();
+  int64_t port;
+  std::string proto_text;
+  const char* proto;
+  if (!to_index(ts, args[0], &port) || !proto_name_arg(ts, args, nargs, 1, &proto_text, &proto))
+    return Value::null();
+  if (port < 0 || port > 0xffff)
+    return raise(ts, ts.exc_types().OverflowError, "getservbyport: port must be 0-65535.");
+  servent entry, *found = nullptr;
+  char buf[4096];
+  {
+    BlockingRegion guard(ts, BlockCause::File);
+    ::getservbyport_r(htons(static_cast<uint16_t>(port)), proto, &entry, buf, sizeof buf, &found);
+  }
+  if (!found) return raise(ts, ts.exc_types().OSError, "port/proto not found");
+  return str_or_bytes(ts, found->s_name);
+}
+
+// getprotobyname(name) -> protocol number, from /etc/protocols.
+Value sock_getprotobyname(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "getprotobyname", nargs, kwnames, 1, 1)) return Value::null();
+  std::string name_text;
+  const char* name;
+  if (!proto_name_arg(ts, args, nargs, 0, &name_text, &name)) return Value::null();
+  if (!name)
+    return raise(ts, ts.exc_types().TypeError, "getprotobyname() argument 1 must be str, not None");
+  protoent entry, *found = nullptr;
+  char buf[4096];
+  {
+    BlockingRegion guard(ts, BlockCause::File);
+    ::getprotobyname_r(name, &entry, buf, sizeof buf, &found);
+  }
+  if (!found) return raise(ts, ts.exc_types().OSError, "protocol not found");
+  return Value::from_small(found->p_proto);
+}
+
 // The text getaddrinfo wants for a host or port argument; `present` is
 // false for None.
 bool service_text(ThreadState& ts, Value v, std::string* out, bool* present) {
@@ -640,6 +712,9 @@ void add_name_service(ThreadState& ts, Dict* d) {
   add_function(ts, d, "gethostbyname", sock_gethostbyname);
   add_function(ts, d, "gethostbyname_ex", sock_gethostbyname_ex);
   add_function(ts, d, "gethostbyaddr", sock_gethostbyaddr);
+  add_function(ts, d, "getservbyname", sock_getservbyname);
+  add_function(ts, d, "getservbyport", sock_getservbyport);
+  add_function(ts, d, "getprotobyname", sock_getprotobyname);
   add_function(ts, d, "inet_aton", sock_inet_aton);
   add_function(ts, d, "inet_ntoa", sock_inet_ntoa);
   add_function(ts, d, "inet_pton", sock_inet_pton);

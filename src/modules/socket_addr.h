@@ -31,8 +31,8 @@ bool sockaddr_from_python(ThreadState& ts, int family, Value addr, const char* c
 Value sockaddr_to_python(ThreadState& ts, const sockaddr* sa, socklen_t len);
 
 // Adds getaddrinfo, getnameinfo, gethostname, gethostbyname(_ex),
-// gethostbyaddr, inet_aton/ntoa/pton/ntop, htons/ntohs/htonl/ntohl and
-// the gaierror and herror classes to the module dict `d`.
+// gethostbyaddr, getservbyname/port, getprotobyname, inet_aton/ntoa/pton/ntop,
+// htons/ntohs/htonl/ntohl and the gaierror and herror classes to the module dict `d`.
 void add_name_service(ThreadState& ts, Dict* d);
 
 }  // namespace gilvm

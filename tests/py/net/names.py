@@ -47,3 +47,10 @@ attempt(lambda: socket.htons(-1))  # expect: OverflowError htons: can't convert 
 attempt(lambda: socket.htons(70000))  # expect: OverflowError htons: Python int too large to convert to C 16-bit unsigned integer
 attempt(lambda: socket.htonl(2 ** 32))  # expect: OverflowError int larger than 32 bits
 attempt(lambda: socket.ntohs(1.0))  # expect: TypeError 'float' object cannot be interpreted as an integer
+
+# Services and protocols from /etc/services and /etc/protocols.
+print(socket.getservbyname("http"), socket.getservbyname("domain", "udp"))  # expect: 80 53
+print(socket.getservbyport(22), socket.getprotobyname("tcp"), socket.getprotobyname("udp"))  # expect: ssh 6 17
+attempt(lambda: socket.getservbyname("no-such-service"))  # expect: OSError service/proto not found
+attempt(lambda: socket.getservbyport(70000))  # expect: OverflowError getservbyport: port must be 0-65535.
+attempt(lambda: socket.getprotobyname("no-such-protocol"))  # expect: OSError protocol not found

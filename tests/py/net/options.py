@@ -77,3 +77,23 @@ with socket.create_connection(("::1", port)) as c6:
     print(conn6.recv(10), addr6[0])  # expect: b'six' ::1
     conn6.close()
 v6.close()
+
+# A dual-stack server takes IPv4 clients too; create_connection can bind
+# its own end first (source_address).
+dual = socket.create_server(("::", 0), family=socket.AF_INET6, dualstack_ipv6=True)
+port = dual.getsockname()[1]
+print(dual.getsockopt(socket.IPPROTO_IPV6, socket.IPV6_V6ONLY))  # expect: 0
+with socket.create_connection(("127.0.0.1", port), timeout=5, source_address=("127.0.0.1", 0)) as c4:
+    conn4, addr4 = dual.accept()
+    print(addr4[0], addr4[1] == c4.getsockname()[1], c4.gettimeout())  # expect: ::ffff:127.0.0.1 True 5.0
+    conn4.close()
+dual.close()
+try:
+    socket.create_server(("127.0.0.1", 0), dualstack_ipv6=True)
+except ValueError as e:
+    print(e)  # expect: dualstack_ipv6 requires AF_INET6 family
+r1 = socket.create_server(("127.0.0.1", 0), reuse_port=True)
+r2 = socket.create_server(r1.getsockname(), reuse_port=True)  # SO_REUSEPORT shares the port
+print(r1.getsockname() == r2.getsockname())  # expect: True
+r1.close()
+r2.close()

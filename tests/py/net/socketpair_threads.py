@@ -57,3 +57,19 @@ e.sendall(bytearray(b"from a bytearray"))
 print(f.recv(100, socket.MSG_PEEK), f.recv(100))  # expect: b'from a bytearray' b'from a bytearray'
 e.close()
 f.close()
+
+# sendfile sends a file's bytes (here by plain sends).
+import os
+import tempfile
+
+with tempfile.TemporaryDirectory() as folder:
+    path = os.path.join(folder, "data.bin")
+    with open(path, "wb") as out:
+        out.write(b"0123456789" * 100)
+    g, h = socket.socketpair()
+    with open(path, "rb") as src:
+        print(g.sendfile(src, 990))  # expect: 10
+        print(src.tell())  # expect: 1000
+    print(h.recv(100))  # expect: b'0123456789'
+    g.close()
+    h.close()
