@@ -874,14 +874,30 @@ Value socket_repr(ThreadState& ts, Value self) {
                                  s->family, s->type, s->proto));
 }
 
-Value socket_getattr(ThreadState& ts, Value self, Str* name) {
-  SocketObject* s = as_socket(self);
-  std::string_view n = name->view();
-  if (n == "family") return Value::from_small(s->family);
-  if (n == "type") return Value::from_small(s->type);
-  if (n == "proto") return Value::from_small(s->proto);
-  if (n == "timeout") return timeout_value(ts, s->timeout);
-  return generic_getattr(ts, self, name);
+// The read-only attributes family, type, proto and timeout: properties
+// rather than a getattr slot, which would cost method calls on sockets
+// the eval loop's fast path (LOAD_METHOD skips types with a getattr slot).
+template <int kField>
+Value sock_attribute(ThreadState& ts, const Value* args, size_t nargs, Tuple*) {
+  SocketObject* s = self_socket(ts, args, nargs, "attribute");
+  if (!s) return Value::null();
+  switch (kField) {
+    case 0:
+      return Value::from_small(s->family);
+    case 1:
+      return Value::from_small(s->type);
+    case 2:
+      return Value::from_small(s->proto);
+    default:
+      return timeout_value(ts, s->timeout);
+  }
+}
+
+void add_attribute(ThreadState& ts, Type* t, const char* name, NativeFn getter) {
+  Ref fn = Ref::steal(builtin_new(ts, name, getter));
+  Value fget = fn.get();
+  Ref prop = Ref::steal(call(ts, Value::from_object(ts.types().property), &fget, 1));
+  if (prop) type_set_attr(ts, t, name, prop.get());
 }
 
 Type* make_socket_type(ThreadState& ts) {
@@ -889,9 +905,12 @@ Type* make_socket_type(ThreadState& ts) {
   t->slots.dealloc = socket_dealloc;
   t->slots.construct = socket_construct;
   t->slots.repr = socket_repr;
-  t->slots.getattr = socket_getattr;
   type_set_attr(ts, t, "__module__", Value::from_object(str_intern(ts, "_socket")));
   type_set_attr(ts, t, kDefaultTimeoutAttr, ts.none());
+  add_attribute(ts, t, "family", sock_attribute<0>);
+  add_attribute(ts, t, "type", sock_attribute<1>);
+  add_attribute(ts, t, "proto", sock_attribute<2>);
+  add_attribute(ts, t, "timeout", sock_attribute<3>);
   add_method(ts, t, "fileno", sock_fileno);
   add_method(ts, t, "close", sock_close);
   add_method(ts, t, "detach", sock_detach);
