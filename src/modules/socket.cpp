@@ -563,14 +563,17 @@ int connect_impl(ThreadState& ts, SocketObject* s, const SockAddr& a) {
     BlockingRegion guard(ts, BlockCause::Socket);
     err = ::connect(fd, reinterpret_cast<const sockaddr*>(&a.storage), a.len) == 0 ? 0 : errno;
   }
+  // Closed by another thread meanwhile: whatever connect said, the socket
+  // is gone.
+  auto outcome = [s](int e) { return s->fd < 0 ? EBADF : e; };
   Deadline d = deadline_for(s);
   if (err == EINTR) {
     if (!check_signals(ts)) return kConnectRaised;
-    if (s->timeout == 0) return s->fd < 0 ? EBADF : err;
+    if (s->timeout == 0) return outcome(err);
     d.waits = true;
     d.forever = s->timeout < 0;
   } else if (!(err == EINPROGRESS && d.waits)) {
-    return err != 0 && s->fd < 0 ? EBADF : err;
+    return outcome(err);
   }
   for (;;) {
     int ready;
@@ -589,7 +592,7 @@ int connect_impl(ThreadState& ts, SocketObject* s, const SockAddr& a) {
       if (!check_signals(ts)) return kConnectRaised;
       continue;
     }
-    return err != 0 && s->fd < 0 ? EBADF : err;
+    return outcome(err);
   }
 }
 
