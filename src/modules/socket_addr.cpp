@@ -385,11 +385,18 @@ Value sock_gethostname(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnam
   return str_or_bytes(ts, buf);
 }
 
+// The one host argument of gethostbyname and friends, resolved for `family`.
+bool host_arg(ThreadState& ts, const char* fname, const Value* args, size_t nargs, Tuple* kwnames,
+              int family, std::string* host, SockAddr* a) {
+  return check_positional(ts, fname, nargs, kwnames, 1, 1) && host_text(ts, args[0], host) &&
+         resolve_host(ts, *host, family, a);
+}
+
 Value sock_gethostbyname(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_positional(ts, "gethostbyname", nargs, kwnames, 1, 1)) return Value::null();
   std::string host;
   SockAddr a;
-  if (!host_text(ts, args[0], &host) || !resolve_host(ts, host, AF_INET, &a)) return Value::null();
+  if (!host_arg(ts, "gethostbyname", args, nargs, kwnames, AF_INET, &host, &a))
+    return Value::null();
   return ip_text(ts, AF_INET, &reinterpret_cast<sockaddr_in*>(&a.storage)->sin_addr);
 }
 
@@ -430,20 +437,19 @@ Value hostent_call(ThreadState& ts, Call call) {
 }
 
 Value sock_gethostbyname_ex(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_positional(ts, "gethostbyname_ex", nargs, kwnames, 1, 1)) return Value::null();
   std::string host;
   SockAddr a;
-  if (!host_text(ts, args[0], &host) || !resolve_host(ts, host, AF_INET, &a)) return Value::null();
+  if (!host_arg(ts, "gethostbyname_ex", args, nargs, kwnames, AF_INET, &host, &a))
+    return Value::null();
   return hostent_call(ts, [&](hostent* h, char* buf, size_t n, hostent** r, int* e) {
     return ::gethostbyname_r(host.c_str(), h, buf, n, r, e);
   });
 }
 
 Value sock_gethostbyaddr(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
-  if (!check_positional(ts, "gethostbyaddr", nargs, kwnames, 1, 1)) return Value::null();
   std::string host;
   SockAddr a;
-  if (!host_text(ts, args[0], &host) || !resolve_host(ts, host, AF_UNSPEC, &a))
+  if (!host_arg(ts, "gethostbyaddr", args, nargs, kwnames, AF_UNSPEC, &host, &a))
     return Value::null();
   const void* addr;
   socklen_t len;
