@@ -209,6 +209,24 @@ def main() -> int:
             except (OSError, ValueError) as e:
                 check(False, f"exit {status}: no trace: {e}")
 
+        # A thread waiting in a socket's recv() is blocked on the socket, not
+        # holding the GIL: a "blocked: socket" span of about the sender's delay.
+        path = tmp / "socket.json"
+        code = ("import socket, threading, time\n"
+                "a, b = socket.socketpair()\n"
+                "t = threading.Thread(target=lambda: print(b.recv(10)), name='reader')\n"
+                "t.start()\ntime.sleep(0.05)\na.sendall(b'wake')\nt.join()\n")
+        r = subprocess.run([gilvm, f"--trace={path}", "-c", code], capture_output=True, text=True,
+                           timeout=TIMEOUT)
+        check(r.returncode == 0 and r.stdout == "b'wake'\n", f"socket: exit {r.returncode}: {r.stderr}")
+        if r.returncode == 0:
+            trace = load(path)
+            by_tid = check_structure(trace, "interval", "socket")
+            reader = [tid for tid, name in trace["_names"].items() if name == "reader"]
+            spans = [e for e in by_tid.get(int(reader[0]) if reader else -1, [])
+                     if e["ph"] == "X" and e["name"] == "blocked: socket"]
+            check(any(e["dur"] >= 30_000 for e in spans), f"socket: reader's socket spans {spans}")
+
         # Usage errors.
         for bad in (["--trace-limit=0"], ["--trace-limit=12Q"], ["--trace="],
                     [f"--trace={tmp}/no/such/dir/t.json"]):

@@ -25,6 +25,7 @@ Value make_shared_memory_module(ThreadState& ts);           // _shared_memory: V
 Value make_multiprocessing_native_module(ThreadState& ts);  // _multiprocessing: SemLock
 Value make_subprocess_native_module(ThreadState& ts);       // _subprocess: fork_exec
 Value make_select_module(ThreadState& ts);                  // select: select, poll, epoll
+Value make_socket_native_module(ThreadState& ts);           // _socket, under lib/socket.py
 
 // Registers every factory above in interp->builtin_modules.
 void register_builtin_modules(ThreadState& ts);

@@ -22,6 +22,7 @@ void register_builtin_modules(ThreadState& ts) {
   table["_multiprocessing"] = make_multiprocessing_native_module;
   table["_subprocess"] = make_subprocess_native_module;
   table["select"] = make_select_module;
+  table["_socket"] = make_socket_native_module;
 }
 
 }  // namespace gilvm

@@ -66,12 +66,14 @@ inline ExceptionObject* as_exception(Value v) { return static_cast<ExceptionObje
   X(IsADirectoryError, OSError)                  \
   X(NotADirectoryError, OSError)                 \
   X(TimeoutError, OSError)                       \
+  X(BlockingIOError, OSError)                    \
   X(InterruptedError, OSError)                   \
   X(ChildProcessError, OSError)                  \
   X(ConnectionError, OSError)                    \
   X(BrokenPipeError, ConnectionError)            \
   X(ConnectionResetError, ConnectionError)       \
   X(ConnectionRefusedError, ConnectionError)     \
+  X(ConnectionAbortedError, ConnectionError)     \
   X(ReferenceError, Exception)                   \
   X(RuntimeError, Exception)                     \
   X(NotImplementedError, RuntimeError)           \

@@ -48,6 +48,8 @@ Value raise_os_error(ThreadState& ts, int err, Value filename) {
     case EPIPE: case ESHUTDOWN: type = x.BrokenPipeError; break;
     case ECONNRESET: type = x.ConnectionResetError; break;
     case ECONNREFUSED: type = x.ConnectionRefusedError; break;
+    case ECONNABORTED: type = x.ConnectionAbortedError; break;
+    case EAGAIN: case EALREADY: case EINPROGRESS: type = x.BlockingIOError; break;
     default: break;
   }
   Ref msg = Ref::steal(str_new(ts, std::strerror(err)));
