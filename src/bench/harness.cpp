@@ -66,7 +66,10 @@ bool Child::start(const std::vector<std::string>& args, int pin_cpu) {
     prctl(PR_SET_PDEATHSIG, SIGKILL);
     if (getppid() != parent) _exit(127);
     int devnull = open("/dev/null", O_RDONLY);
-    if (devnull >= 0) dup2(devnull, 0);
+    if (devnull > 0) {
+      dup2(devnull, 0);
+      close(devnull);
+    }
     dup2(out_pipe[1], 1);
     dup2(err_pipe[1], 2);
     if (pin_cpu >= 0) {
@@ -346,6 +349,38 @@ int usage_error(std::string_view bench_name, const std::string& message, const c
   std::fprintf(stderr, "gilvm bench %.*s: %s\n%s", static_cast<int>(bench_name.size()),
                bench_name.data(), message.c_str(), usage);
   return 2;
+}
+
+bool next_bench_option(OptionReader& args, CommonOptions* opt, std::string_view bench_name,
+                       const char* usage, int* status) {
+  auto error = [&](const std::string& message) {
+    *status = usage_error(bench_name, message, usage);
+    return false;
+  };
+  while (args.next()) {
+    const std::string& name = args.name();
+    if (name == "-h" || name == "--help") {
+      std::fputs(usage, stdout);
+      *status = 0;
+      return false;
+    } else if (name == "--no-python3" && !args.has_value()) {
+      opt->python3 = false;
+    } else if (name == "--gil") {
+      if (!args.take_value(&opt->gil_list)) return error("--gil needs a list of policies");
+    } else if (name == "--json") {
+      if (!args.take_value(&opt->json_file) || opt->json_file.empty())
+        return error("--json needs a file name");
+    } else if (name == "--html") {
+      if (!args.take_value(&opt->html_file) || opt->html_file.empty())
+        return error("--html needs a file name");
+    } else {
+      return true;
+    }
+  }
+  std::string why;
+  if (!parse_policies(opt->gil_list, &opt->policies, &why)) return error(why);
+  *status = -1;
+  return false;
 }
 
 bool parse_int(const std::string& text, int64_t lo, int64_t hi, int64_t* out) {

@@ -150,6 +150,22 @@ class OptionReader {
 // Prints "gilvm bench NAME: MESSAGE" and the usage on stderr; returns 2.
 int usage_error(std::string_view bench_name, const std::string& message, const char* usage);
 
+// The options every bench takes: -h/--help, --gil=LIST, --json FILE,
+// --html FILE, --no-python3.
+struct CommonOptions {
+  std::string gil_list = "legacy,interval";
+  std::vector<std::string> policies;  // gil_list, checked (finish_common_options)
+  std::string json_file, html_file;
+  bool python3 = true;
+};
+
+// Moves `args` to the next argument that is not a common option, taking
+// those on the way into *opt. False when the command line is done:
+// *status is then -1 (the options are good; the policies checked), 0 after
+// --help, or 2 after a usage error, which has been reported.
+bool next_bench_option(OptionReader& args, CommonOptions* opt, std::string_view bench_name,
+                       const char* usage, int* status);
+
 bool parse_int(const std::string& text, int64_t lo, int64_t hi, int64_t* out);
 bool parse_seconds(const std::string& text, double lo, double hi, double* out);
 

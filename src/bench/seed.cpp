@@ -50,7 +50,6 @@ constexpr const char* kUsage =
     "  -h, --help       this help\n";
 
 constexpr const char* kBenchName = "seed";
-constexpr const char* kDefaultPolicies = "legacy,interval";
 
 // --- the experiment -----------------------------------------------------
 
@@ -281,10 +280,7 @@ void print_report(int64_t count, int repeat, int pin_cpu, const std::vector<Runt
 struct Options {
   int64_t count = 100'000'000;
   int repeat = 3;
-  std::vector<std::string> policies;
-  std::string json_file;
-  std::string html_file;
-  bool python3 = true;
+  CommonOptions common;
 };
 
 int usage_error(const std::string& message) {
@@ -293,17 +289,12 @@ int usage_error(const std::string& message) {
 
 // Returns -1 when the options are good, else the exit status (0 for --help).
 int parse_options(int argc, char** argv, Options* opt) {
-  std::string gil_list = kDefaultPolicies;
   OptionReader args(argc, argv);
   std::string value;
-  while (args.next()) {
+  int status = -1;
+  while (next_bench_option(args, &opt->common, kBenchName, kUsage, &status)) {
     const std::string& name = args.name();
-    if (name == "-h" || name == "--help") {
-      std::fputs(kUsage, stdout);
-      return 0;
-    } else if (name == "--no-python3" && !args.has_value()) {
-      opt->python3 = false;
-    } else if (name == "--count") {
+    if (name == "--count") {
       if (!args.take_value(&value)) return usage_error("--count needs a value");
       if (!parse_int(value, 1, int64_t{1} << 62, &opt->count))
         return usage_error("--count must be a positive integer, not '" + value + "'");
@@ -313,21 +304,11 @@ int parse_options(int argc, char** argv, Options* opt) {
       if (!parse_int(value, 1, 1000, &r))
         return usage_error("--repeat must be an integer from 1 to 1000, not '" + value + "'");
       opt->repeat = static_cast<int>(r);
-    } else if (name == "--gil") {
-      if (!args.take_value(&gil_list)) return usage_error("--gil needs a list of policies");
-    } else if (name == "--json") {
-      if (!args.take_value(&opt->json_file) || opt->json_file.empty())
-        return usage_error("--json needs a file name");
-    } else if (name == "--html") {
-      if (!args.take_value(&opt->html_file) || opt->html_file.empty())
-        return usage_error("--html needs a file name");
     } else {
       return usage_error("unknown option or argument '" + args.arg() + "'");
     }
   }
-  std::string error;
-  if (!parse_policies(gil_list, &opt->policies, &error)) return usage_error(error);
-  return -1;
+  return status;
 }
 
 }  // namespace
@@ -336,7 +317,8 @@ int seed_main(int argc, char** argv) {
   Options opt;
   if (int status = parse_options(argc, argv, &opt); status >= 0) return status;
 
-  const std::vector<Runtime> runtimes = plan_runtimes(opt.policies, opt.python3, kBenchName);
+  const std::vector<Runtime> runtimes =
+      plan_runtimes(opt.common.policies, opt.common.python3, kBenchName);
 
   std::vector<Row> rows;
   for (const Runtime& rt : runtimes) {
@@ -418,15 +400,16 @@ int seed_main(int argc, char** argv) {
   for (const Row& row : rows) {
     if (!row.error.empty()) status = 1;
   }
-  if (!opt.json_file.empty()) {
-    if (!write_text_file(opt.json_file, rows_json(opt.count, rows), kBenchName)) status = 1;
+  if (!opt.common.json_file.empty()) {
+    if (!write_text_file(opt.common.json_file, rows_json(opt.count, rows), kBenchName)) status = 1;
   }
-  if (!opt.html_file.empty()) {
+  if (!opt.common.html_file.empty()) {
     std::vector<report::PublishedRatio> published;
     for (const Published& p : kBeazley2010)
       published.push_back({p.case_name, cpus_name(p.cpus), p.ratio});
     std::string error;
-    if (!report::write_seed_chart(opt.html_file, rows_json(opt.count, rows), published, &error)) {
+    if (!report::write_seed_chart(opt.common.html_file, rows_json(opt.count, rows), published,
+                                  &error)) {
       std::fprintf(stderr, "gilvm bench seed: %s\n", error.c_str());
       status = 1;
     }
