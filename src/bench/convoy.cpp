@@ -13,16 +13,23 @@
 // The client is C++ inside this process rather than a Python child: it
 // then adds no interpreter (and no GIL) of its own to the round trips it
 // times, it is the same client for every runtime, so any difference between
-// rows is the server's, and it reads the monotonic clock directly. The cost:
-// it shares this process with nothing else, so the bench runs one row at a
-// time (which a noisy 2-core machine wants anyway).
+// rows is the server's, and it reads the monotonic clock directly. The cost
+// is that rows run one at a time, which a noisy 2-core machine wants anyway.
+//
+// What the rows show depends on the machine's load: the convoy needs a
+// CPU-bound thread that is running, ready to take the GIL, whenever the
+// echo thread blocks in recv. On a busy machine the CPU-bound threads often
+// wait for a core instead, the echo thread wins the GIL back before them,
+// and the convoy shows in the p99 and the requests per second more than in
+// the median.
 //
 // cpu_work_ratio says what the traffic costs the CPU-bound threads: their
 // total work per second (countdown chunks of kChunk iterations) while the
-// client is connected, divided by the same threads' work per second in a
-// baseline window just before, in the same process, with no traffic
-// (min(--duration, 1 s)). 1.0: the echo service took nothing from them;
-// null with no CPU-bound threads.
+// client is connected, divided by the same threads' work per second with no
+// traffic, in the same process, measured for min(--duration, 1 s): half
+// just before the client connects and half just after it hangs up, so that
+// a change in the machine's load during the row cancels out. 1.0: the echo
+// service took nothing from them; null with no CPU-bound threads.
 //
 // The GIL counters explain the rows: the server's echo thread is named
 // "echo", and its acquisitions and time waiting (its row in the
@@ -66,7 +73,7 @@ constexpr const char* kUsage =
     "python3 run the same server script, each row in a fresh process.\n"
     "options:\n"
     "  --duration SECONDS   client traffic per row (default 2); the CPU threads' baseline\n"
-    "                       is measured for min(SECONDS, 1) just before it\n"
+    "                       without traffic is min(SECONDS, 1), half before, half after\n"
     "  --gil=LIST           comma-separated GIL policies (default legacy,interval)\n"
     "  --threads=LIST       numbers of CPU-bound threads (default 0,1,2,4)\n"
     "  --sizes=LIST         message sizes in bytes (default 1,1024)\n"
@@ -94,9 +101,10 @@ constexpr double kGraceSeconds = 2;  // for a server whose client failed
 // The server, written against CPython's socket API (only socket(), bind,
 // listen, accept, setsockopt, getsockname, recv, sendall and close) so
 // that gilvm runs it unchanged. argv: TRANSPORT ADDRESS BYTES THREADS
-// BASELINE. It prints `baseline UNITS SECONDS` (with CPU threads), then
-// `ready PORT` once it listens, and `traffic UNITS SECONDS` after the
-// client has hung up.
+// BASELINE CHUNK. It prints `ready PORT` once it listens (after the first
+// half of the baseline), then, after the client has hung up and the second
+// half, `baseline UNITS SECONDS` (with CPU threads) and `traffic UNITS
+// SECONDS`.
 constexpr const char* kServerSource = R"PY(import socket
 import sys
 import threading
@@ -123,6 +131,12 @@ def spin(slot):
     while running[0]:
         countdown(CHUNK)
         work[slot] += 1
+
+
+def measure(seconds):
+    t0, w0 = time.monotonic(), sum(work)
+    time.sleep(seconds)
+    return sum(work) - w0, time.monotonic() - t0
 
 
 def echo(listener, window):
@@ -152,15 +166,15 @@ for t in spinners:
     t.start()
 if CPU_THREADS:
     time.sleep(0.05)
-    t0, w0 = time.monotonic(), sum(work)
-    time.sleep(BASELINE_SECONDS)
-    t1, w1 = time.monotonic(), sum(work)
-    print('baseline', w1 - w0, t1 - t0)
+    before = measure(BASELINE_SECONDS / 2)
 window = []
 echoer = threading.Thread(target=echo, args=(listener, window), name='echo', daemon=True)
 echoer.start()
 print('ready', listener.getsockname()[1] if TRANSPORT == 'tcp' else 0, flush=True)
 echoer.join()
+if CPU_THREADS:
+    after = measure(BASELINE_SECONDS / 2)
+    print('baseline', before[0] + after[0], before[1] + after[1])
 running[0] = False
 for t in spinners:
     t.join()
@@ -454,12 +468,14 @@ std::string explain(const Row& row) {
   if (!w.echo) return who + ": no GIL counters for the echo thread";
   const GilCounters& e = *w.echo;
   std::string s = who + ": the echo thread took the GIL " +
-                  fixed(w.acquisitions_per_request.value_or(0), 1) +
-                  " times a request and waited " + us(w.mean_wait_us) + " µs for it each time (" +
-                  us(w.wait_per_request_us) + " µs a request";
-  if (w.wait_per_request_us && row.p50_us && *row.p50_us > 0)
-    s += ", " + fixed(std::min(999.0, 100 * *w.wait_per_request_us / *row.p50_us), 0) +
-         "% of the median round trip";
+                  fixed(w.acquisitions_per_request.value_or(0), 1) + " times a request, waiting " +
+                  us(w.mean_wait_us) + " µs for it on average (" + us(w.wait_per_request_us) +
+                  " µs a request";
+  // Round trips follow one another, so the mean round trip is the time
+  // per request: the share of it spent waiting for the GIL.
+  if (w.wait_per_request_us && row.requests_per_s && *row.requests_per_s > 0)
+    s += ", " + fixed(std::min(100.0, *w.wait_per_request_us * *row.requests_per_s / 1e4), 0) +
+         "% of the mean round trip";
   s += ")";
   if (e.drop_requests) s += "; it made " + plural(e.drop_requests, "drop request", "drop requests");
   const GilCounters& t = row.gil->totals;
@@ -486,8 +502,8 @@ void print_report(const Options& opt, const std::vector<Runtime>& runtimes,
                   const std::vector<Row>& rows) {
   std::printf(
       "echo round trips, one message at a time for %s s a row, each row a fresh server process;\n"
-      "cpu work: the CPU threads' work per second during the traffic / with none (%s s before "
-      "it)\n",
+      "cpu work: the CPU threads' work per second during the traffic / with none (%s s, half "
+      "before it, half after)\n",
       fixed(opt.duration, 2).c_str(), fixed(std::min(opt.duration, 1.0), 2).c_str());
   for (const Runtime& rt : runtimes) std::printf("  %s\n", rt.label.c_str());
   for (Transport t : opt.transports) {

@@ -25,11 +25,12 @@ std::string panel_name(const std::string& transport, int bytes) {
   return transport + ", " + std::to_string(bytes) + (bytes == 1 ? " byte" : " bytes");
 }
 
-// "70 µs", "5.1 ms", "1.2 s".
+// "70 µs", "5.1 ms", "1 s": one decimal below 10, none on a whole number.
 std::string duration_label(double us) {
-  if (us >= 1e6) return fixed(us / 1e6, us >= 1e7 ? 0 : 1) + " s";
-  if (us >= 1e3) return fixed(us / 1e3, us >= 1e4 ? 0 : 1) + " ms";
-  return fixed(us, us >= 10 ? 0 : 1) + " \xc2\xb5s";
+  auto amount = [](double v) { return fixed(v, v < 10 && v != std::floor(v) ? 1 : 0); };
+  if (us >= 1e6) return amount(us / 1e6) + " s";
+  if (us >= 1e3) return amount(us / 1e3) + " ms";
+  return amount(us) + " \xc2\xb5s";
 }
 
 constexpr std::string_view kConvoyStyle = R"CSS(
