@@ -27,8 +27,8 @@ namespace gilvm::report {
 
 const char* const kSpanKindNames[kSpanKindCount] = {
     "running (holds GIL)", "waiting for GIL", "blocked: sleep", "blocked: lock",
-    "blocked: join",       "blocked: queue",  "blocked: file",  "blocked: stdout",
-    "blocked: socket",     "blocked: input",  "blocked: other",
+    "blocked: join",   "blocked: queue",  "blocked: file",  "blocked: stdout",
+    "blocked: socket", "blocked: input",  "blocked: other",
 };
 
 const char* const kInstantKindNames[kInstantKindCount] = {
@@ -294,8 +294,7 @@ class TraceSax : public nlohmann::json_sax<nlohmann::json> {
 
   static bool span_kind(const RawEvent& e, SpanKind* kind) {
     // "running" too: the name before the trace format settled on the issue's.
-    if (e.name == "running (holds GIL)" || e.name == "running")
-      return *kind = SpanKind::Running, true;
+    if (e.name == "running (holds GIL)" || e.name == "running") return *kind = SpanKind::Running, true;
     if (e.name == "waiting for GIL") return *kind = SpanKind::Waiting, true;
     if (e.name.rfind("blocked", 0) != 0) return false;
     // The cause is args.cause; the name's suffix stands in when args lack it.
