@@ -17,6 +17,7 @@
 #include <string>
 #include <vector>
 
+#include "bench/convoy.h"
 #include "bench/seed.h"
 #include "report/report.h"
 #include "runtime/dict.h"
@@ -333,6 +334,9 @@ int run(int argc, char** argv) {
 int main(int argc, char** argv) {
   if (argc >= 3 && std::strcmp(argv[1], "bench") == 0 && std::strcmp(argv[2], "seed") == 0) {
     return gilvm::bench::seed_main(argc - 3, argv + 3);
+  }
+  if (argc >= 3 && std::strcmp(argv[1], "bench") == 0 && std::strcmp(argv[2], "convoy") == 0) {
+    return gilvm::bench::convoy_main(argc - 3, argv + 3);
   }
   if (argc >= 2 && std::strcmp(argv[1], "report") == 0) return gilvm::report::report_main(argc - 2, argv + 2);
   return gilvm::run(argc, argv);

@@ -15,28 +15,20 @@
 // new code, a Work kind and its branch in child_source().
 #include "bench/seed.h"
 
-#include <fcntl.h>
-#include <poll.h>
 #include <sched.h>
-#include <signal.h>
-#include <sys/wait.h>
-#include <unistd.h>
 
 #include <algorithm>
-#include <cerrno>
-#include <chrono>
-#include <cmath>
 #include <cstdint>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
-#include <fstream>
 #include <optional>
 #include <sstream>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "bench/harness.h"
 #include "report/seed_chart.h"
 
 namespace gilvm::bench {
@@ -57,9 +49,7 @@ constexpr const char* kUsage =
     "  --no-python3     do not run python3 beside gilvm\n"
     "  -h, --help       this help\n";
 
-// The policies `gilvm --gil=` accepts (main.cpp checks the same list).
-constexpr const char* kKnownPolicies[] = {"legacy", "interval"};
-constexpr const char* kDefaultPolicies = "legacy,interval";
+constexpr const char* kBenchName = "seed";
 
 // --- the experiment -----------------------------------------------------
 
@@ -72,10 +62,8 @@ struct Case {
 };
 
 constexpr Case kCases[] = {
-    {"sequential", Work::Sequential, 1},
-    {"2 threads", Work::Threads, 2},
-    {"4 threads", Work::Threads, 4},
-    {"2 processes", Work::Processes, 2},
+    {"sequential", Work::Sequential, 1}, {"2 threads", Work::Threads, 2},
+    {"4 threads", Work::Threads, 4},     {"2 processes", Work::Processes, 2},
     {"4 processes", Work::Processes, 4},
 };
 
@@ -131,7 +119,8 @@ std::string child_source(const Case& c, int64_t count) {
       // Linux's default): each has its own interpreter and GIL. The script
       // is `-c` code, so no __main__ guard is needed.
       s += "K = " + std::to_string(c.workers) + "\n";
-      s += "procs = [multiprocessing.Process(target=countdown, args=(COUNT // K,)) for _ in range(K)]\n"
+      s += "procs = [multiprocessing.Process(target=countdown, args=(COUNT // K,)) for _ in "
+           "range(K)]\n"
            "t0 = time.perf_counter()\n"
            "for p in procs:\n"
            "    p.start()\n"
@@ -143,190 +132,6 @@ std::string child_source(const Case& c, int64_t count) {
   s += "print('elapsed', time.perf_counter() - t0)\n";
   return s;
 }
-
-// --- GIL counters, read from the child's --gil-stats-json file -----------
-
-struct GilCounters {
-  int64_t acquisitions = 0, contended = 0, failed_wakeups = 0, signals = 0;
-  int64_t drop_requests = 0, forced_switches = 0, wait_ns = 0, hold_ns = 0;
-};
-
-// A small JSON reader: enough for the stats file (objects, arrays, numbers,
-// strings, literals), strict about syntax so a truncated file reads as absent.
-struct Json {
-  enum Kind { Null, Bool, Number, String, Array, Object } kind = Null;
-  bool boolean = false;
-  double number = 0;
-  std::string string;
-  std::vector<Json> items;
-  std::vector<std::pair<std::string, Json>> members;
-
-  const Json* get(std::string_view key) const {
-    for (const auto& [k, v] : members) {
-      if (k == key) return &v;
-    }
-    return nullptr;
-  }
-};
-
-class JsonReader {
- public:
-  explicit JsonReader(std::string_view text) : p_(text.data()), end_(text.data() + text.size()) {}
-
-  bool read(Json* out) {
-    if (!value(out, 0)) return false;
-    skip_space();
-    return p_ == end_;
-  }
-
- private:
-  static constexpr int kMaxDepth = 64;  // the stats file nests three deep
-
-  void skip_space() {
-    while (p_ < end_ && (*p_ == ' ' || *p_ == '\n' || *p_ == '\r' || *p_ == '\t')) ++p_;
-  }
-  bool literal(std::string_view word) {
-    if (static_cast<size_t>(end_ - p_) < word.size() || std::string_view(p_, word.size()) != word)
-      return false;
-    p_ += word.size();
-    return true;
-  }
-  bool value(Json* out, int depth) {
-    if (depth > kMaxDepth) return false;
-    skip_space();
-    if (p_ == end_) return false;
-    switch (*p_) {
-      case '{': {
-        ++p_;
-        out->kind = Json::Object;
-        skip_space();
-        if (p_ < end_ && *p_ == '}') return ++p_, true;
-        for (;;) {
-          skip_space();
-          std::string key;
-          if (!string(&key)) return false;
-          skip_space();
-          if (p_ == end_ || *p_++ != ':') return false;
-          Json v;
-          if (!value(&v, depth + 1)) return false;
-          out->members.emplace_back(std::move(key), std::move(v));
-          skip_space();
-          if (p_ == end_) return false;
-          if (*p_ == '}') return ++p_, true;
-          if (*p_++ != ',') return false;
-        }
-      }
-      case '[': {
-        ++p_;
-        out->kind = Json::Array;
-        skip_space();
-        if (p_ < end_ && *p_ == ']') return ++p_, true;
-        for (;;) {
-          Json v;
-          if (!value(&v, depth + 1)) return false;
-          out->items.push_back(std::move(v));
-          skip_space();
-          if (p_ == end_) return false;
-          if (*p_ == ']') return ++p_, true;
-          if (*p_++ != ',') return false;
-        }
-      }
-      case '"':
-        out->kind = Json::String;
-        return string(&out->string);
-      case 't':
-        out->kind = Json::Bool;
-        out->boolean = true;
-        return literal("true");
-      case 'f':
-        out->kind = Json::Bool;
-        return literal("false");
-      case 'n':
-        return literal("null");
-      default:
-        return number(out);
-    }
-  }
-  bool number(Json* out) {
-    const char* start = p_;
-    if (p_ < end_ && *p_ == '-') ++p_;
-    const char* digits = p_;
-    while (p_ < end_ && ((*p_ >= '0' && *p_ <= '9') || *p_ == '.' || *p_ == 'e' || *p_ == 'E' ||
-                         *p_ == '+' || *p_ == '-')) {
-      ++p_;
-    }
-    if (p_ == digits) return false;
-    std::string text(start, p_);
-    char* stop = nullptr;
-    out->kind = Json::Number;
-    out->number = std::strtod(text.c_str(), &stop);
-    return stop == text.c_str() + text.size();
-  }
-  // Escapes are decoded except \u, which is kept verbatim: the stats file
-  // only has thread names in strings, and nothing here reads those.
-  bool string(std::string* out) {
-    if (p_ == end_ || *p_ != '"') return false;
-    ++p_;
-    while (p_ < end_ && *p_ != '"') {
-      char c = *p_++;
-      if (c != '\\') {
-        out->push_back(c);
-        continue;
-      }
-      if (p_ == end_) return false;
-      char e = *p_++;
-      // \X for X in "ntrbf" is a control character; \" \\ \/ are themselves.
-      constexpr std::string_view kEscaped = "ntrbf", kControl = "\n\t\r\b\f";
-      size_t k = kEscaped.find(e);
-      if (e == 'u') {
-        out->append("\\u");
-      } else {
-        out->push_back(k == std::string_view::npos ? e : kControl[k]);
-      }
-    }
-    if (p_ == end_) return false;
-    ++p_;
-    return true;
-  }
-
-  const char* p_;
-  const char* end_;
-};
-
-// The totals of a stats file; nullopt when it is absent, empty or malformed.
-std::optional<GilCounters> read_gil_totals(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  Json root;
-  if (!JsonReader(ss.str()).read(&root) || root.kind != Json::Object) return std::nullopt;
-  const Json* totals = root.get("totals");
-  if (!totals || totals->kind != Json::Object) return std::nullopt;
-  GilCounters c;
-  auto field = [&](const char* name, int64_t* out) {
-    const Json* v = totals->get(name);
-    if (v && v->kind == Json::Number) *out = static_cast<int64_t>(v->number);
-  };
-  field("acquisitions", &c.acquisitions);
-  field("contended", &c.contended);
-  field("failed_wakeups", &c.failed_wakeups);
-  field("signals", &c.signals);
-  field("drop_requests", &c.drop_requests);
-  field("forced_switches", &c.forced_switches);
-  field("wait_ns", &c.wait_ns);
-  field("hold_ns", &c.hold_ns);
-  return c;
-}
-
-// --- running a child ------------------------------------------------------
-
-struct ChildResult {
-  bool started = false;
-  bool timed_out = false;
-  int status = 0;  // from waitpid
-  std::string out, err;
-};
 
 // The lowest CPU the benchmark may run on: the one the "one" runs pin to.
 int first_allowed_cpu() {
@@ -347,97 +152,7 @@ int allowed_cpu_count() {
   return CPU_COUNT(&set);
 }
 
-// Runs argv[0] (searched in PATH when it has no '/') with stdin from
-// /dev/null, capturing stdout and stderr; pin_cpu >= 0 pins the child (and
-// so every thread it creates) to that CPU before exec.
-ChildResult run_child(const std::vector<std::string>& args, int pin_cpu, double timeout_s) {
-  ChildResult r;
-  int out_pipe[2], err_pipe[2];
-  if (pipe2(out_pipe, O_CLOEXEC) != 0) return r;
-  if (pipe2(err_pipe, O_CLOEXEC) != 0) {
-    close(out_pipe[0]);
-    close(out_pipe[1]);
-    return r;
-  }
-  std::vector<char*> argv;
-  for (const std::string& a : args) argv.push_back(const_cast<char*>(a.c_str()));
-  argv.push_back(nullptr);
-  std::fflush(stdout);
-  std::fflush(stderr);
-  pid_t pid = fork();
-  if (pid < 0) {
-    for (int fd : {out_pipe[0], out_pipe[1], err_pipe[0], err_pipe[1]}) close(fd);
-    return r;
-  }
-  if (pid == 0) {
-    // Only async-signal-safe calls from here to exec.
-    int devnull = open("/dev/null", O_RDONLY);
-    if (devnull >= 0) dup2(devnull, 0);
-    dup2(out_pipe[1], 1);
-    dup2(err_pipe[1], 2);
-    if (pin_cpu >= 0) {
-      cpu_set_t set;
-      CPU_ZERO(&set);
-      CPU_SET(pin_cpu, &set);
-      if (sched_setaffinity(0, sizeof set, &set) != 0) {
-        const char msg[] = "gilvm bench seed: sched_setaffinity failed\n";
-        (void)!write(2, msg, sizeof msg - 1);
-        _exit(127);
-      }
-    }
-    execvp(argv[0], argv.data());
-    const char msg[] = "gilvm bench seed: cannot execute ";
-    (void)!write(2, msg, sizeof msg - 1);
-    (void)!write(2, argv[0], std::strlen(argv[0]));
-    (void)!write(2, "\n", 1);
-    _exit(127);
-  }
-  r.started = true;
-  close(out_pipe[1]);
-  close(err_pipe[1]);
-  auto deadline = std::chrono::steady_clock::now() + std::chrono::duration<double>(timeout_s);
-  pollfd fds[2] = {{out_pipe[0], POLLIN, 0}, {err_pipe[0], POLLIN, 0}};
-  std::string* sinks[2] = {&r.out, &r.err};
-  int open_fds = 2;
-  while (open_fds > 0) {
-    auto left = std::chrono::duration_cast<std::chrono::milliseconds>(
-        deadline - std::chrono::steady_clock::now());
-    if (left.count() <= 0) {
-      r.timed_out = true;
-      kill(pid, SIGKILL);
-      break;
-    }
-    int n = poll(fds, 2, static_cast<int>(std::min<int64_t>(left.count(), 1000)));
-    if (n < 0 && errno != EINTR) break;
-    for (int k = 0; k < 2; ++k) {
-      if (fds[k].fd < 0 || !(fds[k].revents & (POLLIN | POLLHUP | POLLERR))) continue;
-      char buf[4096];
-      ssize_t got = read(fds[k].fd, buf, sizeof buf);
-      if (got > 0) {
-        sinks[k]->append(buf, static_cast<size_t>(got));
-      } else if (got == 0 || errno != EINTR) {
-        close(fds[k].fd);
-        fds[k].fd = -1;
-        --open_fds;
-      }
-    }
-  }
-  for (const pollfd& f : fds) {
-    if (f.fd >= 0) close(f.fd);
-  }
-  while (waitpid(pid, &r.status, 0) < 0 && errno == EINTR) {
-  }
-  return r;
-}
-
 // --- the plan and its results --------------------------------------------
-
-struct Runtime {
-  std::string json_name;              // "gilvm" | "python3"
-  std::optional<std::string> policy;  // set for gilvm
-  std::string exe;
-  std::string label;  // the block title
-};
 
 struct Run {
   double seconds = 0;
@@ -467,23 +182,10 @@ void summarise(Row& row) {
   row.gil = sorted[(n - 1) / 2].gil;
 }
 
-std::string last_line(const std::string& text) {
-  std::string t = text;
-  while (!t.empty() && (t.back() == '\n' || t.back() == '\r' || t.back() == ' ')) t.pop_back();
-  size_t nl = t.rfind('\n');
-  return nl == std::string::npos ? t : t.substr(nl + 1);
-}
-
-// Why a child failed, in one line; empty when it succeeded with `elapsed S`.
-std::string child_failure(const ChildResult& r, double timeout_s, double* seconds) {
-  if (!r.started) return std::string("could not start a child process: ") + std::strerror(errno);
-  if (r.timed_out) return "timed out after " + std::to_string(static_cast<int>(timeout_s)) + " s";
-  std::string why;
-  if (WIFSIGNALED(r.status)) {
-    why = std::string("killed by signal ") + strsignal(WTERMSIG(r.status));
-  } else if (WEXITSTATUS(r.status) != 0) {
-    why = "exit status " + std::to_string(WEXITSTATUS(r.status));
-  }
+// Why a run failed, in one line; empty when it succeeded with `elapsed S`.
+std::string run_failure(const ChildResult& r, double timeout_s, double* seconds) {
+  std::string why = child_failure(r, timeout_s);
+  if (r.timed_out || !r.started) return why;
   if (why.empty()) {
     std::istringstream lines(r.out);
     std::string line;
@@ -498,31 +200,10 @@ std::string child_failure(const ChildResult& r, double timeout_s, double* second
     }
     why = "no 'elapsed SECONDS' line on stdout";
   }
-  std::string detail = last_line(r.err);
-  return detail.empty() ? why : why + ": " + detail;
+  return with_stderr_tail(why, r);
 }
 
 // --- formatting -------------------------------------------------------------
-
-std::string with_commas(int64_t v) {
-  std::string digits = std::to_string(v < 0 ? -v : v);
-  std::string out;
-  for (size_t i = 0; i < digits.size(); ++i) {
-    if (i > 0 && (digits.size() - i) % 3 == 0) out.push_back(',');
-    out.push_back(digits[i]);
-  }
-  return v < 0 ? "-" + out : out;
-}
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
-std::string plural(int64_t n, const char* one, const char* many) {
-  return with_commas(n) + " " + (n == 1 ? one : many);
-}
 
 // One line that explains a row from its counters.
 std::string explain(const Row& row) {
@@ -540,31 +221,6 @@ std::string explain(const Row& row) {
   return s;
 }
 
-std::string json_string(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"' || c == '\\') {
-      out.push_back('\\');
-      out.push_back(c);
-    } else if (static_cast<unsigned char>(c) < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", c);
-      out += buf;
-    } else {
-      out.push_back(c);
-    }
-  }
-  return out + "\"";
-}
-
-// A finite double as JSON, six significant digits (JSON has no NaN or infinity).
-std::string json_number(std::optional<double> v) {
-  if (!v || !std::isfinite(*v)) return "null";
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.6g", *v);
-  return buf;
-}
-
 std::string rows_json(int64_t count, const std::vector<Row>& rows) {
   std::string s = "{\"count\": " + std::to_string(count) + ", \"rows\": [";
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -576,19 +232,7 @@ std::string rows_json(int64_t count, const std::vector<Row>& rows) {
     s += ", \"cpus\": " + json_string(cpus_name(r.cpus));
     s += ", \"seconds\": " + json_number(r.seconds);
     s += ", \"ratio\": " + json_number(r.ratio);
-    s += ", \"gil\": ";
-    if (r.gil) {
-      const GilCounters& g = *r.gil;
-      s += "{\"acquisitions\": " + std::to_string(g.acquisitions) +
-           ", \"contended\": " + std::to_string(g.contended) +
-           ", \"failed_wakeups\": " + std::to_string(g.failed_wakeups) +
-           ", \"signals\": " + std::to_string(g.signals) +
-           ", \"drop_requests\": " + std::to_string(g.drop_requests) +
-           ", \"forced_switches\": " + std::to_string(g.forced_switches) + "}";
-    } else {
-      s += "null";
-    }
-    s += "}";
+    s += ", \"gil\": " + (r.gil ? gil_counters_json(*r.gil) : "null") + "}";
   }
   return s + "\n]}\n";
 }
@@ -636,112 +280,35 @@ void print_report(int64_t count, int repeat, int pin_cpu, const std::vector<Runt
 struct Options {
   int64_t count = 100'000'000;
   int repeat = 3;
-  std::vector<std::string> policies;
-  std::string json_file;
-  std::string html_file;
-  bool python3 = true;
+  CommonOptions common;
 };
 
 int usage_error(const std::string& message) {
-  std::fprintf(stderr, "gilvm bench seed: %s\n%s", message.c_str(), kUsage);
-  return 2;
-}
-
-bool parse_int(const std::string& text, int64_t lo, int64_t hi, int64_t* out) {
-  if (text.empty()) return false;
-  char* stop = nullptr;
-  errno = 0;
-  long long v = std::strtoll(text.c_str(), &stop, 10);
-  if (errno || *stop || v < lo || v > hi) return false;
-  *out = v;
-  return true;
+  return bench::usage_error(kBenchName, message, kUsage);
 }
 
 // Returns -1 when the options are good, else the exit status (0 for --help).
 int parse_options(int argc, char** argv, Options* opt) {
-  std::string gil_list = kDefaultPolicies;
-  for (int i = 0; i < argc; ++i) {
-    std::string a = argv[i];
-    std::string name = a, value;
-    bool has_value = false;
-    if (size_t eq = a.find('='); a.rfind("--", 0) == 0 && eq != std::string::npos) {
-      name = a.substr(0, eq);
-      value = a.substr(eq + 1);
-      has_value = true;
-    }
-    auto take_value = [&]() -> bool {
-      if (has_value) return true;
-      if (i + 1 >= argc) return false;
-      value = argv[++i];
-      return true;
-    };
-    if (name == "-h" || name == "--help") {
-      std::fputs(kUsage, stdout);
-      return 0;
-    } else if (name == "--no-python3" && !has_value) {
-      opt->python3 = false;
-    } else if (name == "--count") {
-      if (!take_value()) return usage_error("--count needs a value");
+  OptionReader args(argc, argv);
+  std::string value;
+  int status = -1;
+  while (next_bench_option(args, &opt->common, kBenchName, kUsage, &status)) {
+    const std::string& name = args.name();
+    if (name == "--count") {
+      if (!args.take_value(&value)) return usage_error("--count needs a value");
       if (!parse_int(value, 1, int64_t{1} << 62, &opt->count))
         return usage_error("--count must be a positive integer, not '" + value + "'");
     } else if (name == "--repeat") {
       int64_t r = 0;
-      if (!take_value()) return usage_error("--repeat needs a value");
+      if (!args.take_value(&value)) return usage_error("--repeat needs a value");
       if (!parse_int(value, 1, 1000, &r))
         return usage_error("--repeat must be an integer from 1 to 1000, not '" + value + "'");
       opt->repeat = static_cast<int>(r);
-    } else if (name == "--gil") {
-      if (!take_value()) return usage_error("--gil needs a list of policies");
-      gil_list = value;
-    } else if (name == "--json") {
-      if (!take_value() || value.empty()) return usage_error("--json needs a file name");
-      opt->json_file = value;
-    } else if (name == "--html") {
-      if (!take_value() || value.empty()) return usage_error("--html needs a file name");
-      opt->html_file = value;
     } else {
-      return usage_error("unknown option or argument '" + a + "'");
+      return usage_error("unknown option or argument '" + args.arg() + "'");
     }
   }
-  std::stringstream list(gil_list);
-  std::string policy;
-  while (std::getline(list, policy, ',')) {
-    bool known = false;
-    for (const char* k : kKnownPolicies) known |= policy == k;
-    if (!known)
-      return usage_error("unknown GIL policy '" + policy + "' (expected legacy or interval)");
-    if (std::find(opt->policies.begin(), opt->policies.end(), policy) == opt->policies.end())
-      opt->policies.push_back(policy);
-  }
-  if (opt->policies.empty()) return usage_error("--gil needs at least one policy");
-  return -1;
-}
-
-// python3's real executable and version, so that a pyenv shim's start-up is
-// not part of every run; nullopt when python3 is not installed.
-std::optional<Runtime> find_python3() {
-  ChildResult r = run_child(
-      {"python3", "-c", "import sys; print(sys.executable); print(sys.version.split()[0])"}, -1,
-      30);
-  if (!r.started || r.timed_out || !WIFEXITED(r.status) || WEXITSTATUS(r.status) != 0)
-    return std::nullopt;
-  std::istringstream lines(r.out);
-  std::string exe, version;
-  if (!std::getline(lines, exe) || exe.empty() || access(exe.c_str(), X_OK) != 0)
-    return std::nullopt;
-  std::getline(lines, version);
-  return Runtime{"python3", std::nullopt, exe, "python3 " + version + " (" + exe + ")"};
-}
-
-std::string temp_path() {
-  const char* dir = std::getenv("TMPDIR");
-  std::string pattern = std::string(dir && *dir ? dir : "/tmp") + "/gilvm-seed-XXXXXX";
-  std::vector<char> buf(pattern.begin(), pattern.end());
-  buf.push_back('\0');
-  int fd = mkstemp(buf.data());
-  if (fd < 0) return "";
-  close(fd);
-  return buf.data();
+  return status;
 }
 
 }  // namespace
@@ -750,17 +317,8 @@ int seed_main(int argc, char** argv) {
   Options opt;
   if (int status = parse_options(argc, argv, &opt); status >= 0) return status;
 
-  std::vector<Runtime> runtimes;
-  for (const std::string& p : opt.policies) {
-    runtimes.push_back({"gilvm", p, "/proc/self/exe", "gilvm --gil=" + p});
-  }
-  if (opt.python3) {
-    if (std::optional<Runtime> py = find_python3()) {
-      runtimes.push_back(*py);
-    } else {
-      std::fprintf(stderr, "gilvm bench seed: python3 not found; running gilvm alone\n");
-    }
-  }
+  const std::vector<Runtime> runtimes =
+      plan_runtimes(opt.common.policies, opt.common.python3, kBenchName);
 
   std::vector<Row> rows;
   for (const Runtime& rt : runtimes) {
@@ -772,7 +330,7 @@ int seed_main(int argc, char** argv) {
   const int pin_cpu = first_allowed_cpu();
   // Generous: 1 µs an iteration is 50x gilvm's sequential speed.
   const double timeout_s = 60 + static_cast<double>(opt.count) * 1e-6;
-  const std::string stats_file = temp_path();
+  const std::string stats_file = temp_file("seed");
   const int total = static_cast<int>(rows.size()) * opt.repeat;
   int done = 0;
   // Interleaved: every row's first run, then every row's second, and so on.
@@ -805,7 +363,7 @@ int seed_main(int argc, char** argv) {
           args.push_back(child_source(c, opt.count));
           ChildResult r = run_child(args, cpus == Cpus::One ? pin_cpu : -1, timeout_s);
           double seconds = 0;
-          std::string failure = child_failure(r, timeout_s, &seconds);
+          std::string failure = run_failure(r, timeout_s, &seconds);
           if (!failure.empty()) {
             row.error = failure;
             std::fprintf(stderr, "[%d/%d] %s: FAILED: %s\n", done, total, what.c_str(),
@@ -813,7 +371,9 @@ int seed_main(int argc, char** argv) {
             continue;
           }
           Run run{seconds, std::nullopt};
-          if (gilvm && !stats_file.empty()) run.gil = read_gil_totals(stats_file);
+          if (gilvm && !stats_file.empty()) {
+            if (std::optional<GilStats> stats = read_gil_stats(stats_file)) run.gil = stats->totals;
+          }
           row.runs.push_back(run);
           std::fprintf(stderr, "[%d/%d] %s: %.3f s\n", done, total, what.c_str(), seconds);
         }
@@ -840,20 +400,16 @@ int seed_main(int argc, char** argv) {
   for (const Row& row : rows) {
     if (!row.error.empty()) status = 1;
   }
-  if (!opt.json_file.empty()) {
-    std::ofstream out(opt.json_file, std::ios::binary | std::ios::trunc);
-    out << rows_json(opt.count, rows);
-    out.close();
-    if (!out) {
-      std::fprintf(stderr, "gilvm bench seed: cannot write %s\n", opt.json_file.c_str());
-      status = 1;
-    }
+  if (!opt.common.json_file.empty()) {
+    if (!write_text_file(opt.common.json_file, rows_json(opt.count, rows), kBenchName)) status = 1;
   }
-  if (!opt.html_file.empty()) {
+  if (!opt.common.html_file.empty()) {
     std::vector<report::PublishedRatio> published;
-    for (const Published& p : kBeazley2010) published.push_back({p.case_name, cpus_name(p.cpus), p.ratio});
+    for (const Published& p : kBeazley2010)
+      published.push_back({p.case_name, cpus_name(p.cpus), p.ratio});
     std::string error;
-    if (!report::write_seed_chart(opt.html_file, rows_json(opt.count, rows), published, &error)) {
+    if (!report::write_seed_chart(opt.common.html_file, rows_json(opt.count, rows), published,
+                                  &error)) {
       std::fprintf(stderr, "gilvm bench seed: %s\n", error.c_str());
       status = 1;
     }

@@ -3,14 +3,10 @@
 #include "report/seed_chart.h"
 
 #include <algorithm>
-#include <cerrno>
 #include <cmath>
-#include <cstdio>
-#include <cstring>
-#include <fstream>
-#include <nlohmann/json.hpp>
 #include <optional>
 
+#include "report/chart.h"
 #include "report/escape.h"
 
 namespace gilvm::report {
@@ -22,55 +18,15 @@ struct Bar {
   std::optional<double> seconds, ratio;
 };
 
-// Keeps the order in which values first appear: the bench writes its plan
-// in order (policies, then python3; kCases order), and the chart follows it.
-void add_unique(std::vector<std::string>* list, const std::string& v) {
-  if (std::find(list->begin(), list->end(), v) == list->end()) list->push_back(v);
-}
-
-std::optional<double> number(const nlohmann::json& row, const char* key) {
-  auto it = row.find(key);
-  if (it == row.end() || !it->is_number()) return std::nullopt;
-  double v = it->get<double>();
-  if (!std::isfinite(v)) return std::nullopt;
-  return v;
-}
-
-std::string text(const nlohmann::json& row, const char* key) {
-  auto it = row.find(key);
-  return it != row.end() && it->is_string() ? it->get<std::string>() : "";
-}
-
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 std::string cpus_title(const std::string& cpus) {
   if (cpus == "all") return "all CPUs";
   if (cpus == "one") return "one CPU (every thread pinned to the same CPU)";
   return "CPUs: " + cpus;
 }
 
-constexpr const char* kPalette[] = {"#d62728", "#2ca02c", "#1f77b4", "#ff7f0e",
-                                    "#9467bd", "#8c564b", "#e377c2"};
-constexpr int kPaletteSize = sizeof kPalette / sizeof kPalette[0];
-
-constexpr std::string_view kStyle = R"CSS(
-body { font: 14px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 0; padding: 16px 24px; color: #222; }
-h1 { font-size: 20px; margin: 0 0 6px; }
-p.note { color: #555; max-width: 900px; margin: 4px 0 12px; }
-.legend { display: flex; flex-wrap: wrap; gap: 4px 18px; margin: 8px 0; font-size: 13px; }
-.legend span { display: inline-flex; align-items: center; gap: 6px; }
-.legend i { display: inline-block; width: 14px; height: 12px; border-radius: 2px; }
+// The seed chart's own rules, after the shared style (chart.h).
+constexpr std::string_view kSeedStyle = R"CSS(
 .legend i.published { height: 0; width: 18px; border-top: 2px dashed #000; border-radius: 0; }
-svg { display: block; margin: 8px 0 16px; }
-svg text { font-family: system-ui, sans-serif; }
-table { border-collapse: collapse; font-size: 13px; }
-th, td { border: 1px solid #ddd; padding: 3px 8px; }
-th { background: #f3f3f3; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; }
 )CSS";
 
 struct Layout {
@@ -131,9 +87,9 @@ void panel(std::string* out, const std::string& cpus, const std::vector<std::str
               html_escape(bar->kase) + "\" data-cpus=\"" + html_escape(cpus) + "\" data-ratio=\"" +
               fixed(*bar->ratio, 4) + "\" x=\"" + num(x + 1) + "\" y=\"" + num(top) +
               "\" width=\"" + num(std::max(1.0, bar_w - 2)) + "\" height=\"" + num(L.y(0) - top) +
-              "\" fill=\"" + kPalette[s % kPaletteSize] + "\"><title>" + who + ": " +
-              fixed(*bar->ratio, 2) + "\xc3\x97" +
-              (bar->seconds ? " (" + fixed(*bar->seconds, 3) + " s)" : "") + "</title></rect>\n";
+              "\" fill=\"" + series_colour(s) + "\"><title>" + who + ": " + fixed(*bar->ratio, 2) +
+              "\xc3\x97" + (bar->seconds ? " (" + fixed(*bar->seconds, 3) + " s)" : "") +
+              "</title></rect>\n";
       *out += "<text x=\"" + num(x + bar_w / 2) + "\" y=\"" + num(top - 4) +
               "\" font-size=\"10\" text-anchor=\"middle\" fill=\"#333\">" + fixed(*bar->ratio, 2) +
               "</text>\n";
@@ -169,26 +125,18 @@ void panel(std::string* out, const std::string& cpus, const std::vector<std::str
 
 bool seed_chart_page(const std::string& rows_json, const std::vector<PublishedRatio>& published,
                      std::string* page, std::string* error) {
-  nlohmann::json root = nlohmann::json::parse(rows_json, nullptr, /*allow_exceptions=*/false);
-  if (root.is_discarded()) {
-    *error = "the seed results are not valid JSON";
-    return false;
-  }
-  if (!root.is_object() || !root.contains("rows") || !root["rows"].is_array()) {
-    *error = "the seed results have no \"rows\" array";
-    return false;
-  }
+  nlohmann::json root;
+  if (!parse_rows(rows_json, "seed", &root, error)) return false;
   std::vector<Bar> bars;
   std::vector<std::string> series, cases, cpus_list;
   for (const nlohmann::json& row : root["rows"]) {
     if (!row.is_object()) continue;
     Bar b;
-    std::string runtime = text(row, "runtime"), policy = text(row, "policy");
-    b.series = policy.empty() ? runtime : runtime + " " + policy;
-    b.kase = text(row, "case");
-    b.cpus = text(row, "cpus");
-    b.seconds = number(row, "seconds");
-    b.ratio = number(row, "ratio");
+    b.series = series_name(row);
+    b.kase = row_text(row, "case");
+    b.cpus = row_text(row, "cpus");
+    b.seconds = row_number(row, "seconds");
+    b.ratio = row_number(row, "ratio");
     if (b.series.empty() || b.kase.empty() || b.cpus.empty()) continue;
     add_unique(&series, b.series);
     add_unique(&cases, b.kase);
@@ -206,24 +154,13 @@ bool seed_chart_page(const std::string& rows_json, const std::vector<PublishedRa
     count = std::to_string(it->get<int64_t>());
 
   std::string& out = *page;
-  out =
-      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
-      "<meta name=\"generator\" content=\"gilvm bench seed\">\n<title>gilvm bench seed: "
-      "countdown(" +
-      html_escape(count) + ")</title>\n<style>";
-  out += kStyle;
-  out += "</style>\n</head>\n<body>\n<h1>The seed's experiment: countdown(" + html_escape(count) +
-         ")</h1>\n";
-  out +=
-      "<p class=\"note\">Each bar is one runtime's time for a case divided by the same runtime's "
-      "sequential time on all CPUs: below the dotted line at 1.0 splitting the work helped, above "
-      "it it cost. Dashed black lines mark the ratios Beazley published in 2010 (Python 2.6, quad-core "
-      "Mac Pro).</p>\n";
-  out += "<div class=\"legend\">";
-  for (size_t s = 0; s < series.size(); ++s) {
-    out += "<span><i style=\"background:" + std::string(kPalette[s % kPaletteSize]) + "\"></i>" +
-           html_escape(series[s]) + "</span>";
-  }
+  out = page_start(
+      "seed", "gilvm bench seed: countdown(" + count + ")", kSeedStyle,
+      "The seed's experiment: countdown(" + count + ")",
+      "Each bar is one runtime's time for a case divided by the same runtime's sequential time on "
+      "all CPUs: below the dotted line at 1.0 splitting the work helped, above it it cost. Dashed "
+      "black lines mark the ratios Beazley published in 2010 (Python 2.6, quad-core Mac Pro).");
+  out += legend_start(series);
   if (!published.empty()) out += "<span><i class=\"published\"></i>Beazley 2010 (published)</span>";
   out += "</div>\n";
   if (bars.empty()) out += "<p class=\"note\" id=\"empty\">No results to draw.</p>\n";
@@ -252,19 +189,7 @@ bool seed_chart_page(const std::string& rows_json, const std::vector<PublishedRa
 bool write_seed_chart(const std::string& path, const std::string& rows_json,
                       const std::vector<PublishedRatio>& published, std::string* error) {
   std::string page;
-  if (!seed_chart_page(rows_json, published, &page, error)) return false;
-  std::ofstream out(path, std::ios::binary | std::ios::trunc);
-  if (!out) {
-    *error = "cannot write " + path + ": " + std::strerror(errno);
-    return false;
-  }
-  out << page;
-  out.close();
-  if (!out) {
-    *error = "cannot write " + path;
-    return false;
-  }
-  return true;
+  return seed_chart_page(rows_json, published, &page, error) && write_page(path, page, error);
 }
 
 }  // namespace gilvm::report
