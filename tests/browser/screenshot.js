@@ -5,7 +5,12 @@
 // as PNGs. Prints each report's summary so that the guide quotes measured
 // numbers. `make screenshots` runs it.
 //
+// The convoy pictures come from `gilvm bench convoy`: a short traced run of
+// its echo server beside one CPU-bound thread, and its chart (of
+// --convoy-chart PAGE when given, e.g. a full run's; else of a short run).
+//
 //   node tests/browser/screenshot.js --gilvm build/gilvm --out docs/images [--work build/screenshots]
+//        [--convoy-chart build/convoy.html]
 'use strict';
 const fs = require('fs');
 const path = require('path');
@@ -17,12 +22,12 @@ const COUNT = '20000000';  // legacy: ~0.3 s and ~2.4 million events; more would
 
 function parseArgs() {
   const a = { gilvm: path.join(ROOT, 'build', 'gilvm'), out: path.join(ROOT, 'docs', 'images'),
-              work: path.join(ROOT, 'build', 'screenshots') };
+              work: path.join(ROOT, 'build', 'screenshots'), 'convoy-chart': '' };
   const argv = process.argv.slice(2);
   for (let i = 0; i < argv.length; i++) {
     const key = argv[i].replace(/^--/, '');
     if (!(key in a) || i + 1 >= argv.length) {
-      console.error('usage: screenshot.js [--gilvm PATH] [--out DIR] [--work DIR]');
+      console.error('usage: screenshot.js [--gilvm PATH] [--out DIR] [--work DIR] [--convoy-chart PAGE]');
       process.exit(2);
     }
     a[key] = path.resolve(argv[++i]);
@@ -47,6 +52,30 @@ function record(args, name, policy, script, scriptArgs) {
   process.stdout.write(rep.stdout);
   fs.rmSync(trace);
   return { html: html, summary: JSON.parse(fs.readFileSync(summary, 'utf8')) };
+}
+
+// The echo server of `gilvm bench convoy` under interval with one CPU-bound
+// thread, traced; returns its report as record() does.
+function recordConvoy(args) {
+  const dir = path.join(args.work, 'convoy-traces');
+  fs.rmSync(dir, { recursive: true, force: true });
+  const r = run(args.gilvm, ['bench', 'convoy', '--gil=interval', '--threads=1', '--sizes=1',
+                             '--transports=tcp', '--duration', '0.3', '--no-python3', '--trace', dir]);
+  process.stdout.write(`\n== convoy-interval (bench convoy --trace):\n${r.stdout}`);
+  const trace = path.join(dir, fs.readdirSync(dir).find((f) => f.endsWith('.json')));
+  const html = path.join(args.work, 'convoy-interval.html');
+  const summary = path.join(args.work, 'convoy-interval.summary.json');
+  const rep = run(args.gilvm, ['report', trace, '-o', html, '--summary-json', summary]);
+  process.stdout.write(rep.stdout);
+  return { html: html, summary: JSON.parse(fs.readFileSync(summary, 'utf8')) };
+}
+
+// The chart page of a bench convoy run (a short one unless given).
+function convoyChart(args) {
+  if (args['convoy-chart']) return args['convoy-chart'];
+  const html = path.join(args.work, 'convoy-chart.html');
+  run(args.gilvm, ['bench', 'convoy', '--duration', '0.5', '--html', html]);
+  return html;
 }
 
 async function shoot(page, file, view) {
@@ -77,7 +106,8 @@ async function main() {
   const countdown = path.join(ROOT, 'examples', 'countdown_threads.py');
   const legacy = record(args, 'legacy-countdown', 'legacy', countdown, [COUNT]);
   const interval = record(args, 'interval-countdown', 'interval', countdown, [COUNT]);
-  const convoy = record(args, 'convoy-interval', 'interval', path.join(__dirname, 'convoy_scene.py'), []);
+  const convoy = recordConvoy(args);
+  const chart = convoyChart(args);
 
   const browser = await launch();
   try {
@@ -102,7 +132,19 @@ async function main() {
 
     page = await open(browser, convoy.html);
     await shoot(page, path.join(args.out, 'convoy-interval.png'));
-    await shoot(page, path.join(args.out, 'convoy-interval-zoom.png'), [100e6, 130e6]);
+    // 25 ms in the middle of the traffic: a few round trips.
+    const half = convoy.summary.duration_ns / 2;
+    await shoot(page, path.join(args.out, 'convoy-interval-zoom.png'), [half, half + 25e6]);
+    await page.close();
+
+    page = await browser.newPage({ viewport: { width: 1100, height: 1200 } });
+    page.on('pageerror', (e) => { throw e; });
+    await page.goto('file://' + path.resolve(chart));
+    // The panels only: the page's table repeats the numbers of docs/benchmarks.md.
+    const table = await page.locator('table').first().boundingBox();
+    await page.screenshot({ path: path.join(args.out, 'convoy-chart.png'),
+                            clip: { x: 0, y: 0, width: 1100, height: Math.ceil(table.y) } });
+    console.log(`   ${path.relative(ROOT, path.join(args.out, 'convoy-chart.png'))}: ${chart}`);
     await page.close();
   } finally {
     await browser.close();
