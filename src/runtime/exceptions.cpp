@@ -151,6 +151,7 @@ int exc_setattr(ThreadState& ts, Value self, Str* name, Value value) {
     Value& field = is_cause ? e->cause : e->context;
     Value old = field;
     field = none ? Value::null() : newref(value);
+    if (!none && !is_cause) as_exception(value)->ever_context = true;
     decref(old);
     if (is_cause) e->suppress_context = true;
     return 0;
@@ -261,7 +262,7 @@ void attach_context(ThreadState& ts, Value exc) {
   Value ctx = ts.handled.back();
   if (!ctx || ctx.is(exc) || !is_exception(ctx)) return;
   Value o = ctx;
-  for (int guard = 0; guard < 10000; guard++) {
+  for (int guard = 0; as_exception(exc)->ever_context && guard < 10000; guard++) {
     ExceptionObject* oe = as_exception(o);
     if (!oe->context) break;
     if (oe->context.is(exc)) {
@@ -274,6 +275,7 @@ void attach_context(ThreadState& ts, Value exc) {
   ExceptionObject* e = as_exception(exc);
   Value old = e->context;
   e->context = newref(ctx);
+  as_exception(ctx)->ever_context = true;
   decref(old);
 }
 

@@ -27,6 +27,11 @@ struct ExceptionObject : Object {
   Value cause;     // __cause__, null = None
   Value context;   // __context__, null = None
   bool suppress_context;
+  // Set once this exception has been some exception's __context__: only
+  // then can raising it find it in the handled exception's chain, so the
+  // chain is walked for those alone (recursion through `except` raises
+  // 100,000 fresh exceptions, each of which would walk 10,000 links).
+  bool ever_context;
   Dict* dict;      // attributes (e.g. StopIteration.value lives in args)
   std::vector<TracebackEntry>* traceback;  // in unwinding order: innermost first; may be null
 };

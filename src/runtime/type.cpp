@@ -1302,6 +1302,7 @@ Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, D
           decref(e->context);
           e->cause = cause;
           e->context = newref(cause);
+          if (is_exception(cause)) as_exception(cause)->ever_context = true;
           e->suppress_context = true;
         } else {
           decref(cause);

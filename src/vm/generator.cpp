@@ -261,6 +261,7 @@ Value generator_resume(ThreadState& ts, Generator* gen, Value value, bool throwi
       ExceptionObject* e = as_exception(ts.exc);
       e->cause = cause;
       e->context = newref(cause);
+      if (is_exception(cause)) as_exception(cause)->ever_context = true;
       e->suppress_context = true;
     }
   }
