@@ -78,6 +78,14 @@ enum ReleaseHow : uint32_t {
   kReleaseThreadEnd = 1u << 2,     // the thread's last release (set from ThreadState::ending)
 };
 
+// Why a thread gives the GIL up. An I/O-aware policy schedules on it: a
+// thread coming back from a blocking call is not the same as one that used
+// up its slice.
+enum class ReleaseReason : uint8_t {
+  Blocking,   // a BlockingRegion: the thread is about to wait on the kernel
+  ThreadEnd,  // the thread's last release (thread.cpp)
+};
+
 class Gil {
  public:
   virtual ~Gil() = default;
@@ -87,9 +95,10 @@ class Gil {
   // wants it back from the moment it let go): the wait is counted from there.
   virtual void acquire_since(ThreadState& ts, uint64_t start) = 0;
   // Gives the GIL up; the caller holds it.
-  virtual void release(ThreadState& ts) = 0;
+  virtual void release(ThreadState& ts, ReleaseReason why) = 0;
   // The eval loop asks the holder to let others run: on a drop request
-  // (interval) or when the check interval has elapsed (legacy).
+  // (interval) or when the check interval has elapsed (legacy). This is
+  // the third reason for a release: the thread wants the GIL straight back.
   virtual void yield(ThreadState& ts) = 0;
   // True when the eval loop must count ticks per instruction (legacy).
   virtual bool counts_ticks() const { return false; }

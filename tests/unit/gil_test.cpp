@@ -52,7 +52,7 @@ void check_mutual_exclusion(const char* policy) {
         if (i % 3 == 0) {
           fx.interp.gil->yield(ts);
         }
-        fx.interp.gil->release(ts);
+        fx.interp.gil->release(ts, ReleaseReason::Blocking);
       }
       EXPECT_EQ(ts.gil_counters.acquisitions, static_cast<uint64_t>(kRounds + (kRounds + 2) / 3));
     });
@@ -71,7 +71,7 @@ TEST(GilTest, LegacySignalsOnEveryReleaseAndCountsTicks) {
   ThreadState ts(&fx.interp);
   fx.interp.gil->acquire(ts);
   fx.interp.gil->yield(ts);  // a check-interval release with nobody waiting
-  fx.interp.gil->release(ts);
+  fx.interp.gil->release(ts, ReleaseReason::Blocking);
   EXPECT_EQ(ts.gil_counters.acquisitions, 2u);
   EXPECT_EQ(ts.gil_counters.signals, 2u);
   EXPECT_EQ(ts.gil_counters.check_releases, 1u);
@@ -90,7 +90,7 @@ TEST(GilTest, IntervalWaiterSetsDropRequestAndHolderIsForcedToSwitch) {
     waiter_got_it = true;
     EXPECT_GE(ts.gil_counters.drop_requests, 1u);
     EXPECT_EQ(ts.gil_counters.contended, 1u);
-    fx.interp.gil->release(ts);
+    fx.interp.gil->release(ts, ReleaseReason::Blocking);
   });
   // The holder "runs bytecode" until its eval breaker says to drop.
   auto give_up = std::chrono::steady_clock::now() + 10s;
@@ -105,7 +105,7 @@ TEST(GilTest, IntervalWaiterSetsDropRequestAndHolderIsForcedToSwitch) {
   EXPECT_LE(holder.gil_counters.forced_switches, 1u);
   EXPECT_EQ(holder.gil_counters.check_releases, 0u);
   EXPECT_FALSE(holder.eval_breaker.load() & kDropGilRequest);
-  fx.interp.gil->release(holder);
+  fx.interp.gil->release(holder, ReleaseReason::Blocking);
   waiter.join();
 }
 
@@ -113,9 +113,9 @@ TEST(GilTest, ReleaseWithoutRequestDoesNotWaitForASwitch) {
   Fixture fx("interval");
   ThreadState ts(&fx.interp);
   fx.interp.gil->acquire(ts);
-  fx.interp.gil->release(ts);  // nobody else exists: must not block
+  fx.interp.gil->release(ts, ReleaseReason::Blocking);  // nobody else exists: must not block
   fx.interp.gil->acquire(ts);
-  fx.interp.gil->release(ts);
+  fx.interp.gil->release(ts, ReleaseReason::Blocking);
   EXPECT_EQ(ts.gil_counters.forced_switches, 0u);
   EXPECT_EQ(ts.gil_counters.acquisitions, 2u);
 }
@@ -134,7 +134,7 @@ TEST(GilTest, IntervalsAreAdjustable) {
 class ErrnoClobberingGil final : public Gil {
  public:
   void acquire_since(ThreadState&, uint64_t) override { errno = 0; ++acquired; }
-  void release(ThreadState&) override { errno = EBADF; }
+  void release(ThreadState&, ReleaseReason) override { errno = EBADF; }
   void yield(ThreadState&) override {}
   const char* name() const override { return "errno-clobbering"; }
   std::string parameters() const override { return ""; }
