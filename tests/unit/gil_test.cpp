@@ -2,6 +2,8 @@
 // mutual exclusion, handoff, drop requests, forced switching, counters.
 // Nothing here asserts a duration; waits have generous bounds only so that
 // a broken policy fails instead of hanging.
+#include "gil/gil.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -11,7 +13,7 @@
 #include <vector>
 
 #include "gil/blocking.h"
-#include "gil/gil.h"
+#include "gil/policies.h"
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
 
@@ -21,7 +23,9 @@ namespace {
 using namespace std::chrono_literals;
 
 struct Fixture {
-  explicit Fixture(const char* policy) : interp(make_config(policy)) { interp.gil = make_gil(interp.config); }
+  explicit Fixture(const char* policy) : interp(make_config(policy)) {
+    interp.gil = make_gil(interp.config);
+  }
   static InterpreterConfig make_config(const char* policy) {
     InterpreterConfig c;
     c.gil_policy = policy;
@@ -94,7 +98,8 @@ TEST(GilTest, IntervalWaiterSetsDropRequestAndHolderIsForcedToSwitch) {
   });
   // The holder "runs bytecode" until its eval breaker says to drop.
   auto give_up = std::chrono::steady_clock::now() + 10s;
-  while (!(holder.eval_breaker.load() & kDropGilRequest) && std::chrono::steady_clock::now() < give_up) {
+  while (!(holder.eval_breaker.load() & kDropGilRequest) &&
+         std::chrono::steady_clock::now() < give_up) {
     std::this_thread::sleep_for(100us);
   }
   ASSERT_TRUE(holder.eval_breaker.load() & kDropGilRequest);
@@ -133,7 +138,10 @@ TEST(GilTest, IntervalsAreAdjustable) {
 // blocked call's errno back to its caller untouched.
 class ErrnoClobberingGil final : public Gil {
  public:
-  void acquire_since(ThreadState&, uint64_t) override { errno = 0; ++acquired; }
+  void acquire_since(ThreadState&, uint64_t) override {
+    errno = 0;
+    ++acquired;
+  }
   void release(ThreadState&, ReleaseReason) override { errno = EBADF; }
   void yield(ThreadState&) override {}
   const char* name() const override { return "errno-clobbering"; }
@@ -153,6 +161,35 @@ TEST(GilTest, BlockingGuardPreservesTheCallsErrno) {
   }
   EXPECT_EQ(errno, ECONNREFUSED);
   EXPECT_EQ(gil->acquired, 1);
+}
+
+// The table of policies: every row makes a GIL that answers to its name,
+// and unknown names are refused in main.cpp's words.
+TEST(GilPolicies, TableMakesEachPolicy) {
+  ASSERT_GE(gil_policies().size(), 2u);
+  for (const GilPolicy& p : gil_policies()) {
+    EXPECT_EQ(find_gil_policy(p.name), &p);
+    Fixture f(p.name);
+    EXPECT_STREQ(f.interp.gil->name(), p.name);
+    EXPECT_NE(p.knobs, 0u) << p.name;
+  }
+  EXPECT_EQ(find_gil_policy("nope"), nullptr);
+  EXPECT_EQ(unknown_gil_policy("x").rfind("unknown GIL policy 'x' (expected legacy", 0), 0u);
+  EXPECT_EQ(gil_policies_with(kKnobCheckInterval), "legacy");
+}
+
+// Totals combine each counter by its rule: sums, and the larger of a maximum.
+TEST(GilCounters, CombineSumsAndMaxes) {
+  GilCounters a, b;
+  a.acquisitions += 3;
+  b.acquisitions += 4;
+  a.worst_wait_ns.raise_to(70);
+  b.worst_wait_ns.raise_to(50);
+  b.worst_wait_ns.raise_to(20);  // not lower
+  a += b;
+  EXPECT_EQ(a.acquisitions, 7u);
+  EXPECT_EQ(a.worst_wait_ns, 70u);
+  EXPECT_EQ(b.worst_wait_ns, 50u);
 }
 
 }  // namespace
