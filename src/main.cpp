@@ -1,15 +1,14 @@
 // The gilvm command line (see DESIGN.md, "Command line"): option parsing,
 // running a script or -c code as __main__, and CPython's exit statuses
 // (0 ok, 1 uncaught exception or syntax error, 2 usage error).
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <signal.h>
-
-#include <cstdio>
-#include <cstdlib>
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <iostream>
@@ -19,6 +18,8 @@
 
 #include "bench/convoy.h"
 #include "bench/seed.h"
+#include "gil/gil.h"
+#include "gil/policies.h"
 #include "report/report.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
@@ -28,7 +29,6 @@
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/unicode.h"
-#include "gil/gil.h"
 #include "trace/trace.h"
 #include "vm/import.h"
 #include "vm/syntax_errors.h"
@@ -37,17 +37,29 @@
 namespace gilvm {
 namespace {
 
-constexpr const char* kUsage =
-    "usage: gilvm [options] SCRIPT.py [ARGS...]\n"
-    "       gilvm [options] -c CODE [ARGS...]\n"
-    "options:\n"
-    "  --gil=POLICY             legacy | interval (default interval)\n"
-    "  --check-interval=N       ticks between GIL checks (legacy)\n"
-    "  --switch-interval=SECS   switch interval (interval)\n"
-    "  --gil-stats              print GIL counters at exit\n"
-    "  --gil-stats-json=FILE    write GIL counters as JSON at exit\n"
-    "  --trace=FILE.json        record GIL events as Chrome trace JSON (see `gilvm report`)\n"
-    "  --trace-limit=SIZE       stop recording past SIZE bytes (K, M, G suffixes; default 256M)\n";
+// The usage text; the policy lines come from the table of policies.
+std::string usage() {
+  std::string out =
+      "usage: gilvm [options] SCRIPT.py [ARGS...]\n"
+      "       gilvm [options] -c CODE [ARGS...]\n"
+      "options:\n";
+  out += "  --gil=POLICY             " + gil_policy_names(" | ", " | ") + " (default " +
+         InterpreterConfig{}.gil_policy + ")\n";
+  for (const GilPolicy& p : gil_policies()) {
+    out += "                             " + std::string(p.name) + ": " + p.description + "\n";
+  }
+  out += "  --check-interval=N       ticks between GIL checks (" +
+         gil_policies_with(kKnobCheckInterval) + ")\n";
+  out += "  --switch-interval=SECS   switch interval (" + gil_policies_with(kKnobSwitchInterval) +
+         ")\n";
+  out +=
+      "  --gil-stats              print GIL counters at exit\n"
+      "  --gil-stats-json=FILE    write GIL counters as JSON at exit\n"
+      "  --trace=FILE.json        record GIL events as Chrome trace JSON (see `gilvm report`)\n"
+      "  --trace-limit=SIZE       stop recording past SIZE bytes (K, M, G suffixes; default "
+      "256M)\n";
+  return out;
+}
 
 // The folder of the standard library written in Python (lib/ at the repo
 // root): $GILVM_LIB, else <executable's folder>/../lib, else the source
@@ -80,7 +92,7 @@ std::string find_stdlib_dir() {
 }
 
 int usage_error(const std::string& message) {
-  std::fprintf(stderr, "gilvm: %s\n%s", message.c_str(), kUsage);
+  std::fprintf(stderr, "gilvm: %s\n%s", message.c_str(), usage().c_str());
   return 2;
 }
 
@@ -161,9 +173,8 @@ int run(int argc, char** argv) {
   InterpreterConfig config;
   if (const char* env = std::getenv("GILVM_GIL"); env && *env) {
     config.gil_policy = env;
-    if (config.gil_policy != "legacy" && config.gil_policy != "interval") {
-      return usage_error("unknown GIL policy '" + config.gil_policy + "' in GILVM_GIL (expected legacy or interval)");
-    }
+    if (!find_gil_policy(config.gil_policy))
+      return usage_error(unknown_gil_policy(config.gil_policy, " in GILVM_GIL"));
   }
   std::string script;
   std::string code_arg;
@@ -179,17 +190,17 @@ int run(int argc, char** argv) {
       break;
     }
     if (a == "-h" || a == "--help") {
-      std::fputs(kUsage, stdout);
+      std::fputs(usage().c_str(), stdout);
       return 0;
     }
     if (starts_with(a, "--gil=")) {
       config.gil_policy = a.substr(6);
-      if (config.gil_policy != "legacy" && config.gil_policy != "interval") {
-        return usage_error("unknown GIL policy '" + config.gil_policy + "' (expected legacy or interval)");
-      }
+      if (!find_gil_policy(config.gil_policy))
+        return usage_error(unknown_gil_policy(config.gil_policy));
     } else if (starts_with(a, "--check-interval=")) {
       config.check_interval = std::atoi(a.c_str() + 17);
-      if (config.check_interval < 1) return usage_error("--check-interval must be a positive integer");
+      if (config.check_interval < 1)
+        return usage_error("--check-interval must be a positive integer");
     } else if (starts_with(a, "--switch-interval=")) {
       config.switch_interval = std::atof(a.c_str() + 18);
       if (!(config.switch_interval > 0)) return usage_error("--switch-interval must be positive");
@@ -205,13 +216,15 @@ int run(int argc, char** argv) {
       // Fail now rather than after the program has run.
       std::FILE* f = std::fopen(config.trace_file.c_str(), "wb");
       if (!f) {
-        std::fprintf(stderr, "gilvm: cannot write trace %s: %s\n", config.trace_file.c_str(), std::strerror(errno));
+        std::fprintf(stderr, "gilvm: cannot write trace %s: %s\n", config.trace_file.c_str(),
+                     std::strerror(errno));
         return 2;
       }
       std::fclose(f);
     } else if (starts_with(a, "--trace-limit=")) {
       if (!parse_trace_limit(a.substr(14), &config.trace_limit_bytes)) {
-        return usage_error("--trace-limit must be a positive size such as 512M, not '" + a.substr(14) + "'");
+        return usage_error("--trace-limit must be a positive size such as 512M, not '" +
+                           a.substr(14) + "'");
       }
     } else if (a == "--") {
       ++i;
@@ -233,11 +246,13 @@ int run(int argc, char** argv) {
     filename = "<string>";
     config.argv.push_back("-c");
   } else {
-    if (i >= argc) return usage_error("no script given (the interactive prompt is not available yet)");
+    if (i >= argc)
+      return usage_error("no script given (the interactive prompt is not available yet)");
     script = argv[i++];
     std::ifstream in(script, std::ios::binary);
     if (!in) {
-      std::fprintf(stderr, "gilvm: can't open file '%s': [Errno 2] No such file or directory\n", script.c_str());
+      std::fprintf(stderr, "gilvm: can't open file '%s': [Errno 2] No such file or directory\n",
+                   script.c_str());
       return 2;
     }
     std::ostringstream ss;
@@ -249,10 +264,11 @@ int run(int argc, char** argv) {
     const char* reason = nullptr;
     if (!unicode::validate_utf8(source, &bad, &bad_end, &reason)) {
       long line = 1 + std::count(source.begin(), source.begin() + static_cast<long>(bad), '\n');
-      std::fprintf(stderr,
-                   "SyntaxError: Non-UTF-8 code starting with '\\x%02x' in file %s on line %ld, but no "
-                   "encoding declared; see https://peps.python.org/pep-0263/ for details\n",
-                   static_cast<unsigned char>(source[bad]), script.c_str(), line);
+      std::fprintf(
+          stderr,
+          "SyntaxError: Non-UTF-8 code starting with '\\x%02x' in file %s on line %ld, but no "
+          "encoding declared; see https://peps.python.org/pep-0263/ for details\n",
+          static_cast<unsigned char>(source[bad]), script.c_str(), line);
       return 1;
     }
     // Like CPython 3.9+, the main module's __file__ (and so its traceback
@@ -260,7 +276,8 @@ int run(int argc, char** argv) {
     filename = script;
     if (!filename.empty() && filename[0] != '/') {
       if (char* cwd = getcwd(nullptr, 0)) {
-        filename = std::string(cwd) + "/" + (filename.rfind("./", 0) == 0 ? filename.substr(2) : filename);
+        filename =
+            std::string(cwd) + "/" + (filename.rfind("./", 0) == 0 ? filename.substr(2) : filename);
         std::free(cwd);
       }
     }
@@ -338,6 +355,7 @@ int main(int argc, char** argv) {
   if (argc >= 3 && std::strcmp(argv[1], "bench") == 0 && std::strcmp(argv[2], "convoy") == 0) {
     return gilvm::bench::convoy_main(argc - 3, argv + 3);
   }
-  if (argc >= 2 && std::strcmp(argv[1], "report") == 0) return gilvm::report::report_main(argc - 2, argv + 2);
+  if (argc >= 2 && std::strcmp(argv[1], "report") == 0)
+    return gilvm::report::report_main(argc - 2, argv + 2);
   return gilvm::run(argc, argv);
 }

@@ -74,7 +74,7 @@ constexpr const char* kUsage =
     "options:\n"
     "  --duration SECONDS   client traffic per row (default 2); the CPU threads' baseline\n"
     "                       without traffic is min(SECONDS, 1), half before, half after\n"
-    "  --gil=LIST           comma-separated GIL policies (default legacy,interval)\n"
+    "  --gil=LIST           comma-separated GIL policies (default: every policy)\n"
     "  --threads=LIST       numbers of CPU-bound threads (default 0,1,2,4)\n"
     "  --sizes=LIST         message sizes in bytes (default 1,1024)\n"
     "  --transports=LIST    tcp (127.0.0.1, TCP_NODELAY) and/or unix (default tcp,unix)\n"

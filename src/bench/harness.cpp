@@ -275,14 +275,9 @@ GilCounters counters_from(const nlohmann::json& object) {
     auto it = object.find(name);
     if (it != object.end() && it->is_number()) *out = it->get<int64_t>();
   };
-  field("acquisitions", &c.acquisitions);
-  field("contended", &c.contended);
-  field("failed_wakeups", &c.failed_wakeups);
-  field("signals", &c.signals);
-  field("drop_requests", &c.drop_requests);
-  field("forced_switches", &c.forced_switches);
-  field("wait_ns", &c.wait_ns);
-  field("hold_ns", &c.hold_ns);
+#define GILVM_READ_FIELD_(name, ...) field(#name, &c.name);
+  GILVM_GIL_COUNTERS(GILVM_READ_FIELD_)
+#undef GILVM_READ_FIELD_
   return c;
 }
 
@@ -311,12 +306,13 @@ std::optional<GilStats> read_gil_stats(const std::string& path) {
 }
 
 std::string gil_counters_json(const GilCounters& g) {
-  return "{\"acquisitions\": " + std::to_string(g.acquisitions) +
-         ", \"contended\": " + std::to_string(g.contended) +
-         ", \"failed_wakeups\": " + std::to_string(g.failed_wakeups) +
-         ", \"signals\": " + std::to_string(g.signals) +
-         ", \"drop_requests\": " + std::to_string(g.drop_requests) +
-         ", \"forced_switches\": " + std::to_string(g.forced_switches) + "}";
+  std::string out;
+#define GILVM_WRITE_FIELD_(name, header, label, unit, combine, show, bench, ...) \
+  if (bench)                                                                     \
+    out += (out.empty() ? "{\"" : ", \"") + std::string(#name) + "\": " + std::to_string(g.name);
+  GILVM_GIL_COUNTERS(GILVM_WRITE_FIELD_)
+#undef GILVM_WRITE_FIELD_
+  return out + "}";
 }
 
 // --- options -----------------------------------------------------------------
@@ -421,13 +417,8 @@ bool parse_policies(const std::string& list, std::vector<std::string>* policies,
     return false;
   }
   for (const std::string& p : *policies) {
-    // main.cpp answers an unknown policy with status 2 and says why; any
-    // other failure is not the policy's fault and fails the rows instead.
-    ChildResult r = run_child({"/proc/self/exe", "--gil=" + p, "-c", "pass"}, -1, 30);
-    if (r.started && !r.timed_out && WIFEXITED(r.status) && WEXITSTATUS(r.status) == 2) {
-      std::string why = r.err.substr(0, r.err.find('\n'));
-      if (why.rfind("gilvm: ", 0) == 0) why = why.substr(7);
-      *error = why.empty() ? "unknown GIL policy '" + p + "'" : why;
+    if (!find_gil_policy(p)) {
+      *error = unknown_gil_policy(p);
       return false;
     }
   }

@@ -19,6 +19,9 @@
 #include <utility>
 #include <vector>
 
+#include "gil/counters.h"
+#include "gil/policies.h"
+
 namespace gilvm::bench {
 
 using Clock = std::chrono::steady_clock;
@@ -105,9 +108,12 @@ std::string temp_dir(std::string_view prefix);
 
 // --- GIL counters, read from a child's --gil-stats-json file ---------------
 
+// Every counter of GILVM_GIL_COUNTERS (gil/counters.h); 0 when the file
+// lacks it.
 struct GilCounters {
-  int64_t acquisitions = 0, contended = 0, failed_wakeups = 0, signals = 0;
-  int64_t drop_requests = 0, forced_switches = 0, wait_ns = 0, hold_ns = 0;
+#define GILVM_BENCH_FIELD_(field, ...) int64_t field = 0;
+  GILVM_GIL_COUNTERS(GILVM_BENCH_FIELD_)
+#undef GILVM_BENCH_FIELD_
 };
 
 struct GilStats {
@@ -122,7 +128,8 @@ struct GilStats {
 // malformed (a child killed before exit writes none).
 std::optional<GilStats> read_gil_stats(const std::string& path);
 
-// The counters every bench's JSON carries, as a JSON object.
+// The counters every bench's JSON carries (those whose `bench` column in
+// gil/counters.h is true, in its order), as a JSON object.
 std::string gil_counters_json(const GilCounters& g);
 
 // --- options -----------------------------------------------------------------
@@ -153,8 +160,8 @@ int usage_error(std::string_view bench_name, const std::string& message, const c
 // The options every bench takes: -h/--help, --gil=LIST, --json FILE,
 // --html FILE, --no-python3.
 struct CommonOptions {
-  std::string gil_list = "legacy,interval";
-  std::vector<std::string> policies;  // gil_list, checked (finish_common_options)
+  std::string gil_list = gil_policy_names(",", ",");  // every policy in the table
+  std::vector<std::string> policies;                  // gil_list, checked (finish_common_options)
   std::string json_file, html_file;
   bool python3 = true;
 };
@@ -172,9 +179,9 @@ bool parse_seconds(const std::string& text, double lo, double hi, double* out);
 // Splits a comma-separated list, dropping repeats, in order.
 std::vector<std::string> split_list(const std::string& list);
 
-// The policies of --gil=LIST, each checked by asking this executable
-// (`gilvm --gil=P -c pass`), so that the bench accepts exactly what
-// main.cpp accepts; false with *error set (main.cpp's own words) otherwise.
+// The policies of --gil=LIST, each checked against the table of policies
+// (gil/policies.h), which main.cpp checks too; false with *error set
+// (main.cpp's own words) otherwise.
 bool parse_policies(const std::string& list, std::vector<std::string>* policies,
                     std::string* error);
 

@@ -43,7 +43,7 @@ constexpr const char* kUsage =
     "options:\n"
     "  --count N        total countdown iterations (default 100000000, the seed's)\n"
     "  --repeat R       runs per case; the median is kept (default 3)\n"
-    "  --gil=LIST       comma-separated GIL policies (default legacy,interval)\n"
+    "  --gil=LIST       comma-separated GIL policies (default: every policy)\n"
     "  --json FILE      also write the results as JSON\n"
     "  --html FILE      also draw the results as a chart (a self-contained HTML page)\n"
     "  --no-python3     do not run python3 beside gilvm\n"

@@ -21,7 +21,7 @@ void record_blocked(ThreadState& ts, uint64_t start, BlockCause cause);
 class BlockingRegion {
  public:
   BlockingRegion(ThreadState& ts, BlockCause cause) : ts_(ts), cause_(cause) {
-    if (Gil* gil = ts_.interp->gil.get()) gil->release(ts_);
+    if (Gil* gil = ts_.interp->gil.get()) gil->release(ts_, ReleaseReason::Blocking);
     if (ts_.trace) [[unlikely]] start_ = gil_now_ns();
   }
   ~BlockingRegion() {

@@ -4,10 +4,14 @@
 #include <fmt/core.h>
 #include <time.h>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
+#include <string_view>
 #include <vector>
 
+#include "gil/policies.h"
 #include "trace/trace.h"
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
@@ -15,15 +19,14 @@
 namespace gilvm {
 
 GilCounters& GilCounters::operator+=(const GilCounters& o) {
-  acquisitions += o.acquisitions;
-  contended += o.contended;
-  failed_wakeups += o.failed_wakeups;
-  signals += o.signals;
-  drop_requests += o.drop_requests;
-  forced_switches += o.forced_switches;
-  check_releases += o.check_releases;
-  wait_ns += o.wait_ns;
-  hold_ns += o.hold_ns;
+#define GILVM_COMBINE_(field, header, label, unit, combine, ...) \
+  if constexpr (GilCombine::combine == GilCombine::Max) {        \
+    field.raise_to(o.field);                                     \
+  } else {                                                       \
+    field += o.field;                                            \
+  }
+  GILVM_GIL_COUNTERS(GILVM_COMBINE_)
+#undef GILVM_COMBINE_
   return *this;
 }
 
@@ -56,7 +59,12 @@ void Gil::count_released(ThreadState& ts, uint32_t how) {
 void Gil::trace_instant(ThreadState& ts, TraceKind kind) { ts.trace->instant(kind, gil_now_ns()); }
 
 std::unique_ptr<Gil> make_gil(const InterpreterConfig& config) {
-  std::unique_ptr<Gil> gil = config.gil_policy == "legacy" ? make_legacy_gil() : make_interval_gil();
+  const GilPolicy* policy = find_gil_policy(config.gil_policy);
+  if (!policy) {  // main.cpp checks the name; only a caller's bug gets here
+    std::fprintf(stderr, "gilvm: %s\n", unknown_gil_policy(config.gil_policy).c_str());
+    std::abort();
+  }
+  std::unique_ptr<Gil> gil = policy->make();
   gil->set_check_interval(config.check_interval);
   gil->set_switch_interval_us(static_cast<int64_t>(config.switch_interval * 1e6));
   return gil;
@@ -94,24 +102,58 @@ std::string grouped(uint64_t n) {
   return out;
 }
 
+// The columns of the --gil-stats table: every counter of GILVM_GIL_COUNTERS
+// but the IfNonzero ones that are zero in every row (a policy-specific
+// counter stays out of the other policies' tables).
+struct Column {
+  const char* header;
+  GilCounterUnit unit;
+  uint64_t (*get)(const GilCounters&);
+  size_t width;
+};
+
+std::vector<Column> stats_columns(const std::vector<Row>& rows) {
+  std::vector<Column> columns;
+#define GILVM_COLUMN_(field, header, label, unit, combine, show, ...)             \
+  {                                                                               \
+    auto get = [](const GilCounters& c) { return c.field.get(); };                \
+    bool shown = GilShow::show == GilShow::Always;                                \
+    for (const Row& r : rows) shown |= get(r.c) != 0;                             \
+    if (shown)                                                                    \
+      columns.push_back({header, GilCounterUnit::unit, get,                       \
+                         std::max<size_t>(std::string_view(header).size(), 10)}); \
+  }
+  GILVM_GIL_COUNTERS(GILVM_COLUMN_)
+#undef GILVM_COLUMN_
+  return columns;
+}
+
 }  // namespace
 
 void print_gil_stats(Interpreter& interp) {
   std::vector<Row> rows = collect(interp);
   GilCounters total;
   for (const Row& r : rows) total += r.c;
-  std::string out = fmt::format("GIL statistics: policy {} ({})\n", interp.gil->name(), interp.gil->parameters());
-  out += fmt::format("{:<20} {:>12} {:>11} {:>12} {:>11} {:>9} {:>9} {:>10} {:>10}\n", "thread", "acquisitions",
-                     "contended", "failed wake", "signals", "drop req", "forced", "wait ms", "hold ms");
+  std::vector<Column> columns = stats_columns(rows);
+  std::string out =
+      fmt::format("GIL statistics: policy {} ({})\n", interp.gil->name(), interp.gil->parameters());
+  out += fmt::format("{:<20}", "thread");
+  for (const Column& col : columns) out += fmt::format(" {:>{}}", col.header, col.width);
+  out += '\n';
   auto line = [&](const std::string& name, const GilCounters& c) {
-    out += fmt::format("{:<20} {:>12} {:>11} {:>12} {:>11} {:>9} {:>9} {:>10.1f} {:>10.1f}\n", name.substr(0, 20),
-                       grouped(c.acquisitions), grouped(c.contended), grouped(c.failed_wakeups), grouped(c.signals),
-                       grouped(c.drop_requests), grouped(c.forced_switches), c.wait_ns.get() / 1e6,
-                       c.hold_ns.get() / 1e6);
+    out += fmt::format("{:<20}", name.substr(0, 20));
+    for (const Column& col : columns) {
+      uint64_t v = col.get(c);
+      if (col.unit == GilCounterUnit::Ns) {
+        out += fmt::format(" {:>{}.1f}", v / 1e6, col.width);
+      } else {
+        out += fmt::format(" {:>{}}", grouped(v), col.width);
+      }
+    }
+    out += '\n';
   };
   for (const Row& r : rows) line(r.name, r.c);
   line("total", total);
-  if (total.check_releases) out += fmt::format("check-interval releases: {}\n", grouped(total.check_releases));
   std::fflush(stdout);
   std::fputs(out.c_str(), stderr);
 }
@@ -120,13 +162,14 @@ bool write_gil_stats_json(Interpreter& interp, const std::string& path) {
   std::vector<Row> rows = collect(interp);
   GilCounters total;
   for (const Row& r : rows) total += r.c;
+  // Every counter, keyed by its field name, in the X-macro's order.
   auto counters = [](const GilCounters& c) {
-    return fmt::format(
-        "{{\"acquisitions\": {}, \"contended\": {}, \"failed_wakeups\": {}, \"signals\": {}, "
-        "\"drop_requests\": {}, \"forced_switches\": {}, \"check_releases\": {}, \"wait_ns\": {}, "
-        "\"hold_ns\": {}}}",
-        c.acquisitions.get(), c.contended.get(), c.failed_wakeups.get(), c.signals.get(), c.drop_requests.get(),
-        c.forced_switches.get(), c.check_releases.get(), c.wait_ns.get(), c.hold_ns.get());
+    std::string out;
+#define GILVM_JSON_FIELD_(field, ...) \
+  out += fmt::format("{}\"" #field "\": {}", out.empty() ? "{" : ", ", c.field.get());
+    GILVM_GIL_COUNTERS(GILVM_JSON_FIELD_)
+#undef GILVM_JSON_FIELD_
+    return out + "}";
   };
   auto escape = [](const std::string& s) {
     std::string out;
@@ -142,11 +185,13 @@ bool write_gil_stats_json(Interpreter& interp, const std::string& path) {
     }
     return out;
   };
-  std::string out = fmt::format("{{\"policy\": \"{}\", \"parameters\": \"{}\", \"totals\": {}, \"threads\": [",
-                                interp.gil->name(), escape(interp.gil->parameters()), counters(total));
+  std::string out =
+      fmt::format("{{\"policy\": \"{}\", \"parameters\": \"{}\", \"totals\": {}, \"threads\": [",
+                  interp.gil->name(), escape(interp.gil->parameters()), counters(total));
   for (size_t i = 0; i < rows.size(); ++i) {
     std::string c = counters(rows[i].c);
-    out += fmt::format("{}{{\"name\": \"{}\", {}", i ? ", " : "", escape(rows[i].name), c.substr(1));
+    out +=
+        fmt::format("{}{{\"name\": \"{}\", {}", i ? ", " : "", escape(rows[i].name), c.substr(1));
   }
   out += "]}\n";
   std::ofstream f(path);

@@ -6,6 +6,9 @@
 // (`interval`, interval.cpp). The eval loop, the blocking guard
 // (blocking.h) and the thread module only see this interface.
 //
+// The policies are listed once, in the table of policies.cpp (policies.h);
+// the counters once, in the X-macro of counters.h.
+//
 // Every policy counts what it does, per thread, in the thread's own
 // GilCounters (so no counter is ever written by two threads): the waiting
 // side counts acquisitions, contention, failed wake-ups, drop requests and
@@ -17,6 +20,8 @@
 #include <cstdint>
 #include <memory>
 #include <string>
+
+#include "gil/counters.h"
 
 namespace gilvm {
 
@@ -48,23 +53,28 @@ class OwnedCounter {
     set(get() + d);
     return *this;
   }
+  // For a counter that keeps a maximum (GilCombine::Max).
+  void raise_to(uint64_t v) {
+    if (v > get()) set(v);
+  }
 
  private:
   void set(uint64_t v) { v_.store(v, std::memory_order_relaxed); }
   std::atomic<uint64_t> v_{0};
 };
 
-struct GilCounters {
-  OwnedCounter acquisitions;     // times the thread took the GIL
-  OwnedCounter contended;        // ... of which it had to wait
-  OwnedCounter failed_wakeups;   // woken up, but found the GIL taken again
-  OwnedCounter signals;          // condition-variable signals sent on release
-  OwnedCounter drop_requests;    // drop requests this thread made (interval)
-  OwnedCounter forced_switches;  // releases that waited for another thread to take over
-  OwnedCounter check_releases;   // check-interval releases (legacy)
-  OwnedCounter wait_ns;          // time spent waiting for the GIL
-  OwnedCounter hold_ns;          // time spent holding it
+// Counter kinds of the GILVM_GIL_COUNTERS columns (counters.h).
+enum class GilCounterUnit : uint8_t { Count, Ns };
+enum class GilCombine : uint8_t { Sum, Max };
+enum class GilShow : uint8_t { Always, IfNonzero };
 
+// One OwnedCounter per row of GILVM_GIL_COUNTERS (counters.h).
+struct GilCounters {
+#define GILVM_COUNTER_FIELD_(field, ...) OwnedCounter field;
+  GILVM_GIL_COUNTERS(GILVM_COUNTER_FIELD_)
+#undef GILVM_COUNTER_FIELD_
+
+  // Adds (or, for a Max counter, takes the larger of) each counter.
   GilCounters& operator+=(const GilCounters& o);
 };
 
@@ -73,9 +83,17 @@ uint64_t gil_now_ns();
 
 // What a release does, for the trace (see Gil::count_released).
 enum ReleaseHow : uint32_t {
-  kReleaseSignals = 1u << 0,       // signals the condition variable waiters sleep on
-  kReleaseCheckInterval = 1u << 1, // a check-interval release (legacy)
-  kReleaseThreadEnd = 1u << 2,     // the thread's last release (set from ThreadState::ending)
+  kReleaseSignals = 1u << 0,        // signals the condition variable waiters sleep on
+  kReleaseCheckInterval = 1u << 1,  // a check-interval release (legacy)
+  kReleaseThreadEnd = 1u << 2,      // the thread's last release (set from ThreadState::ending)
+};
+
+// Why a thread gives the GIL up. An I/O-aware policy schedules on it: a
+// thread coming back from a blocking call is not the same as one that used
+// up its slice.
+enum class ReleaseReason : uint8_t {
+  Blocking,   // a BlockingRegion: the thread is about to wait on the kernel
+  ThreadEnd,  // the thread's last release (thread.cpp)
 };
 
 class Gil {
@@ -87,9 +105,10 @@ class Gil {
   // wants it back from the moment it let go): the wait is counted from there.
   virtual void acquire_since(ThreadState& ts, uint64_t start) = 0;
   // Gives the GIL up; the caller holds it.
-  virtual void release(ThreadState& ts) = 0;
+  virtual void release(ThreadState& ts, ReleaseReason why) = 0;
   // The eval loop asks the holder to let others run: on a drop request
-  // (interval) or when the check interval has elapsed (legacy).
+  // (interval) or when the check interval has elapsed (legacy). This is
+  // the third reason for a release: the thread wants the GIL straight back.
   virtual void yield(ThreadState& ts) = 0;
   // True when the eval loop must count ticks per instruction (legacy).
   virtual bool counts_ticks() const { return false; }
@@ -100,7 +119,9 @@ class Gil {
   // sys.setcheckinterval / sys.setswitchinterval (either policy accepts both).
   void set_check_interval(int ticks) { check_interval_.store(ticks, std::memory_order_relaxed); }
   int check_interval() const { return check_interval_.load(std::memory_order_relaxed); }
-  void set_switch_interval_us(int64_t us) { switch_interval_us_.store(us, std::memory_order_relaxed); }
+  void set_switch_interval_us(int64_t us) {
+    switch_interval_us_.store(us, std::memory_order_relaxed);
+  }
   int64_t switch_interval_us() const { return switch_interval_us_.load(std::memory_order_relaxed); }
 
  protected:
@@ -121,11 +142,9 @@ class Gil {
   std::atomic<int64_t> switch_interval_us_{5000};
 };
 
-std::unique_ptr<Gil> make_legacy_gil();
-std::unique_ptr<Gil> make_interval_gil();
-// The policy named in the configuration (validated by the command line).
+// The policy named in the configuration (validated by the command line
+// against the table in policies.h), with its check and switch intervals.
 std::unique_ptr<Gil> make_gil(const InterpreterConfig& config);
-
 
 // --gil-stats (a table on stderr) and --gil-stats-json=FILE.
 void print_gil_stats(Interpreter& interp);

@@ -69,7 +69,7 @@ class IntervalGil final : public Gil {
     count_acquired(ts, start, failed);
   }
 
-  void release(ThreadState& ts) override { drop(ts, false); }
+  void release(ThreadState& ts, ReleaseReason) override { drop(ts, false); }
 
   void yield(ThreadState& ts) override {
     // Forced switching applies only when a waiter asked for the GIL: with

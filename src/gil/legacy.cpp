@@ -50,7 +50,7 @@ class LegacyGil final : public Gil {
     count_acquired(ts, start, failed);
   }
 
-  void release(ThreadState& ts) override { release_as(ts, kReleaseSignals); }
+  void release(ThreadState& ts, ReleaseReason) override { release_as(ts, kReleaseSignals); }
 
   void yield(ThreadState& ts) override {
     ++ts.gil_counters.check_releases;

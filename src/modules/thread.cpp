@@ -412,7 +412,7 @@ void run_thread(Bootstrap* boot) {
   // thread may be writing the trace); its end is the release itself.
   if (ts->trace) ts->trace->set_final_name(ts->name);
   ts->ending = true;
-  interp.gil->release(*ts);
+  interp.gil->release(*ts, ReleaseReason::ThreadEnd);
   {
     std::lock_guard<std::mutex> lock(interp.threads_mutex);
     auto& live = interp.threads;

@@ -112,19 +112,25 @@ void print_summary(const Trace& trace, const Summary& summary) {
               trace.parameters.empty() ? "" : ": ", trace.parameters.c_str(),
               format_duration(trace.duration_ns).c_str(), static_cast<long long>(trace.events),
               trace.threads.size(), trace.truncated ? " (TRUNCATED)" : "");
-  std::printf("  %-20s %12s %12s %12s %9s %9s %9s %9s %9s %11s %11s\n", "thread", "running",
-              "waiting", "blocked", "acquired", "failed", "signals", "drops", "forced", "wait p50",
-              "wait p99");
+  // One column per GIL counter that the trace records as an instant
+  // (gil/counters.h), under its --gil-stats header.
+  std::printf("  %-20s %12s %12s %12s %9s", "thread", "running", "waiting", "blocked", "acquired");
+#define GILVM_HEADER_(field, header, label, unit, combine, show, bench, instant) \
+  GILVM_IF_INSTANT(instant, GILVM_HEADER_ROW_, header)
+#define GILVM_HEADER_ROW_(header, ...) std::printf(" %11s", header);
+  GILVM_GIL_COUNTERS(GILVM_HEADER_)
+#undef GILVM_HEADER_ROW_
+#undef GILVM_HEADER_
+  std::printf(" %11s %11s\n", "wait p50", "wait p99");
   auto row = [](const ThreadSummary& s) {
     std::string label = s.label.size() > 20 ? s.label.substr(0, 19) + "~" : s.label;
-    std::printf("  %-20s %12s %12s %12s %9lld %9lld %9lld %9lld %9lld %11s %11s\n", label.c_str(),
+    std::printf("  %-20s %12s %12s %12s %9lld", label.c_str(),
                 format_duration(s.running_ns).c_str(), format_duration(s.waiting_ns).c_str(),
-                format_duration(s.blocked_ns).c_str(), static_cast<long long>(s.acquisitions),
-                static_cast<long long>(s.instants[static_cast<int>(InstantKind::FailedWakeup)]),
-                static_cast<long long>(s.instants[static_cast<int>(InstantKind::Signal)]),
-                static_cast<long long>(s.instants[static_cast<int>(InstantKind::DropRequest)]),
-                static_cast<long long>(s.instants[static_cast<int>(InstantKind::ForcedSwitch)]),
-                format_duration(s.wait_p50_ns).c_str(), format_duration(s.wait_p99_ns).c_str());
+                format_duration(s.blocked_ns).c_str(), static_cast<long long>(s.acquisitions));
+    for (int k = 0; k < kCounterInstantCount; ++k)
+      std::printf(" %11lld", static_cast<long long>(s.instants[k]));
+    std::printf(" %11s %11s\n", format_duration(s.wait_p50_ns).c_str(),
+                format_duration(s.wait_p99_ns).c_str());
   };
   for (const ThreadSummary& s : summary.threads) row(s);
   if (summary.threads.size() > 1) row(summary.total);

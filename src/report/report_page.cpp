@@ -64,8 +64,9 @@ constexpr std::string_view kScript = R"JS(
   // Drawing classes of the span kinds: 0 running, 1 waiting, 2 blocked, 3 sleep.
   const SPAN_CLASS = [0, 1, 3, 2, 2, 2, 2, 2, 2, 2, 2];
   const CLASS_COLOR = ['#2ca02c', '#d62728', '#1f77b4', '#a3a3a3'];
-  const INSTANT_COLOR = ['#ff7f0e', '#9467bd', '#e377c2', '#111111', '#8c564b', '#17becf', '#17becf', '#bcbd22'];
-  const LANES = 5;         // instant kinds 0..4 each get a lane under the bar
+  const INSTANT_COLOR = data.instant_colors;
+  const NK = INSTANT_COLOR.length;  // instant kinds
+  const LANES = data.instant_lanes;  // instant kinds 0..LANES-1 (GIL counters) each get a lane under the bar
   const BINS = 4096;       // the per-thread overview used when zoomed out
   const span_names = data.span_kinds, instant_names = data.instant_kinds;
   const D = Math.max(1, data.duration_ns);
@@ -87,7 +88,7 @@ constexpr std::string_view kScript = R"JS(
     let prev = 0;
     for (let i = 0, j = 0; i < m; i++, j += 2) { prev += is[j]; its[i] = prev; ikind[i] = is[j + 1]; }
     // Overview: time per drawing class and instant counts per bin.
-    const binW = D / BINS, binTime = new Float64Array(BINS * 4), binMarks = new Uint32Array(BINS * 8);
+    const binW = D / BINS, binTime = new Float64Array(BINS * 4), binMarks = new Uint32Array(BINS * NK);
     for (let i = 0; i < n; i++) {
       const a = Math.max(0, start[i]), b = Math.min(D, end[i]), c = SPAN_CLASS[kind[i]] || 0;
       if (!(b > a)) continue;
@@ -99,7 +100,7 @@ constexpr std::string_view kScript = R"JS(
     }
     for (let i = 0; i < m; i++) {
       const b = Math.min(BINS - 1, Math.max(0, Math.floor(its[i] / binW)));
-      binMarks[b * 8 + ikind[i]]++;
+      binMarks[b * NK + ikind[i]]++;
     }
     return { name: t.name, tid: t.tid, n: n, start: start, end: end, maxEnd: maxEnd, kind: kind,
              m: m, its: its, ikind: ikind, binW: binW, binTime: binTime, binMarks: binMarks };
@@ -198,8 +199,8 @@ constexpr std::string_view kScript = R"JS(
 
   function drawMarks(y) {
     for (let x = 0; x < width; x++) {
-      for (let k = 0; k < 8; k++) {
-        if (!colMarks[x * 8 + k]) continue;
+      for (let k = 0; k < NK; k++) {
+        if (!colMarks[x * NK + k]) continue;
         ctx.fillStyle = INSTANT_COLOR[k];
         // Three pixels wide: a lone mark must be visible.
         if (k < LANES) ctx.fillRect(x - 1, y + LANE_Y + k * LANE_H, 3, LANE_H);
@@ -234,7 +235,7 @@ constexpr std::string_view kScript = R"JS(
           if (hi <= lo) continue;
           const w = (hi - lo) / th.binW;
           for (let c = 0; c < 4; c++) colTime[x * 4 + c] += th.binTime[k * 4 + c] * w;
-          for (let q = 0; q < 8; q++) if (th.binMarks[k * 8 + q]) colMarks[x * 8 + q] = 1;
+          for (let q = 0; q < NK; q++) if (th.binMarks[k * NK + q]) colMarks[x * NK + q] = 1;
         }
       }
       drawColumns(y, nsPerPx);
@@ -265,7 +266,7 @@ constexpr std::string_view kScript = R"JS(
     drawColumns(y, nsPerPx);
     for (let i = firstInstantAtOrAfter(v0, th); i < th.m && th.its[i] <= v1; i++) {
       const x = Math.min(width - 1, Math.floor((th.its[i] - v0) / nsPerPx));
-      colMarks[x * 8 + th.ikind[i]] = 1;
+      colMarks[x * NK + th.ikind[i]] = 1;
     }
     drawMarks(y);
   }
@@ -276,7 +277,7 @@ constexpr std::string_view kScript = R"JS(
     const height = AXIS_H + threads.length * ROW_H + 4;
     ctx.clearRect(0, 0, width, height);
     const nsPerPx = (v1 - v0) / width;
-    if (colTime.length !== width * 4) { colTime = new Float64Array(width * 4); colMarks = new Uint8Array(width * 8); }
+    if (colTime.length !== width * 4) { colTime = new Float64Array(width * 4); colMarks = new Uint8Array(width * NK); }
     drawAxis(nsPerPx, height);
     threads.forEach(function (th, r) { drawRow(th, r, nsPerPx); });
     rangeText.textContent = fmt(v0) + ' \u2013 ' + fmt(v1) + '  (' + fmt(v1 - v0) + ' of ' + fmt(D) + ')';
@@ -432,7 +433,13 @@ void append_data(std::string* out, const Trace& trace, const Summary& summary) {
     if (k) *out += ',';
     *out += script_json_string(kInstantKindNames[k]);
   }
-  *out += "],\"threads\":[";
+  *out += "],\"instant_colors\":[";
+  for (int k = 0; k < kInstantKindCount; ++k) {
+    if (k) *out += ',';
+    *out += script_json_string(kInstantKindColors[k]);
+  }
+  *out += "],\"instant_lanes\":" + std::to_string(kCounterInstantCount);
+  *out += ",\"threads\":[";
   for (size_t t = 0; t < trace.threads.size(); ++t) {
     const ThreadTrace& th = trace.threads[t];
     if (t) *out += ",\n";
@@ -494,6 +501,22 @@ std::string count_cell(int64_t n) {
   return "<td class=\"num\" data-n=\"" + std::to_string(n) + "\">" + with_commas(n) + "</td>";
 }
 
+// The report's labels of the counters that the trace records as instants
+// (gil/counters.h), each between `open` and `close`, separated by `sep`:
+// the summary table's headers and the timeline's help.
+std::string counter_instant_labels(const char* open, const char* close, const char* sep) {
+  std::string out;
+#define GILVM_LABEL_(field, header, label, unit, combine, show, bench, instant) \
+  GILVM_IF_INSTANT(instant, GILVM_LABEL_ROW_, label)
+#define GILVM_LABEL_ROW_(label, ...) \
+  if (!out.empty()) out += sep;      \
+  out += std::string(open) + label + close;
+  GILVM_GIL_COUNTERS(GILVM_LABEL_)
+#undef GILVM_LABEL_ROW_
+#undef GILVM_LABEL_
+  return out;
+}
+
 void append_summary_row(std::string* out, const ThreadSummary& s, int64_t duration, bool total) {
   *out += total ? "<tr class=\"total\">" : "<tr>";
   *out += "<td class=\"name\">" + html_escape(s.label) + "</td>";
@@ -501,10 +524,7 @@ void append_summary_row(std::string* out, const ThreadSummary& s, int64_t durati
   *out += duration_cell(s.waiting_ns, total ? 0 : duration);
   *out += duration_cell(s.blocked_ns, total ? 0 : duration);
   *out += count_cell(s.acquisitions);
-  for (InstantKind k : {InstantKind::FailedWakeup, InstantKind::Signal, InstantKind::DropRequest,
-                        InstantKind::ForcedSwitch, InstantKind::CheckRelease}) {
-    *out += count_cell(s.instants[static_cast<int>(k)]);
-  }
+  for (int k = 0; k < kCounterInstantCount; ++k) *out += count_cell(s.instants[k]);
   *out += count_cell(s.waits);
   *out += duration_cell(s.wait_p50_ns, 0);
   *out += duration_cell(s.wait_p99_ns, 0);
@@ -515,8 +535,9 @@ void append_summary_row(std::string* out, const ThreadSummary& s, int64_t durati
 void append_summary_table(std::string* out, const Trace& trace, const Summary& summary) {
   *out +=
       "<table class=\"summary\" id=\"summary\">\n<thead><tr><th>thread</th><th>running</th>"
-      "<th>waiting for GIL</th><th>blocked</th><th>acquisitions</th><th>failed wake-ups</th>"
-      "<th>signals</th><th>drop requests</th><th>forced switches</th><th>check releases</th>"
+      "<th>waiting for GIL</th><th>blocked</th><th>acquisitions</th>";
+  *out += counter_instant_labels("<th>", "</th>", "");
+  *out +=
       "<th>waits</th><th>wait p50</th><th>wait p99</th><th>wait max</th></tr></thead>\n<tbody>\n";
   for (const ThreadSummary& s : summary.threads)
     append_summary_row(out, s, trace.duration_ns, false);
@@ -608,11 +629,8 @@ std::string report_page(const Trace& trace, const Summary& summary, std::string_
   out += legend_item("#d62728", "waiting for the GIL", false);
   out += legend_item("#1f77b4", "blocked (lock, join, I/O…)", false);
   out += legend_item("#a3a3a3", "blocked: sleep", false);
-  out += legend_item("#ff7f0e", "failed wake-up", true);
-  out += legend_item("#9467bd", "signal", true);
-  out += legend_item("#e377c2", "drop request", true);
-  out += legend_item("#111111", "forced switch", true);
-  out += legend_item("#8c564b", "check release", true);
+  for (int k = 0; k < kCounterInstantCount; ++k)
+    out += legend_item(kInstantKindColors[k], kInstantKindNames[k], true);
   out += legend_item("#17becf", "thread start / end", true);
   out += legend_item("#bcbd22", "trace limit reached", true);
   out += "</div>\n";
@@ -626,8 +644,8 @@ std::string report_page(const Trace& trace, const Summary& summary, std::string_
       "for details. Where spans are narrower than a pixel, each pixel column shows the share of "
       "its time "
       "spent running, waiting and blocked, stacked in that order. Marks under a bar, one lane "
-      "each: "
-      "failed wake-ups, signals, drop requests, forced switches, check releases.</p>\n</section>\n";
+      "each: " +
+      counter_instant_labels("", "", ", ") + ".</p>\n</section>\n";
 
   out += "<h2>Summary</h2>\n";
   append_summary_table(&out, trace, summary);

@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "gil/counters.h"
+
 namespace gilvm::report {
 
 // What a thread was doing during a span. The order is the code the page's
@@ -35,19 +37,24 @@ extern const char* const kSpanKindNames[kSpanKindCount];
 
 inline bool is_blocked(SpanKind k) { return k >= SpanKind::BlockedSleep; }
 
-// Instant events, in the order the page receives them (kInstantKindNames).
+// Instant events, in the order the page receives them (kInstantKindNames):
+// first one per GIL counter that the trace records as an instant
+// (gil/counters.h: FailedWakeup, Signal, DropRequest, ForcedSwitch,
+// CheckRelease), then the others.
 enum class InstantKind : uint8_t {
-  FailedWakeup,
-  Signal,
-  DropRequest,
-  ForcedSwitch,
-  CheckRelease,
-  ThreadStart,
+#define GILVM_INSTANT_KIND_(field, Enumerator, ...) Enumerator,
+  GILVM_GIL_INSTANTS(GILVM_INSTANT_KIND_)
+#undef GILVM_INSTANT_KIND_
+      ThreadStart,
   ThreadEnd,
   TraceLimit,
 };
-constexpr int kInstantKindCount = 8;
+// The counters' instants, each drawn in a lane of its own under the bar.
+constexpr int kCounterInstantCount = static_cast<int>(InstantKind::ThreadStart);
+constexpr int kInstantKindCount = static_cast<int>(InstantKind::TraceLimit) + 1;
+// Event names (the trace format's) and the report's colours, by InstantKind.
 extern const char* const kInstantKindNames[kInstantKindCount];
+extern const char* const kInstantKindColors[kInstantKindCount];
 
 struct Span {
   int64_t start_ns;

@@ -27,14 +27,24 @@ namespace gilvm::report {
 
 const char* const kSpanKindNames[kSpanKindCount] = {
     "running (holds GIL)", "waiting for GIL", "blocked: sleep", "blocked: lock",
-    "blocked: join",   "blocked: queue",  "blocked: file",  "blocked: stdout",
-    "blocked: socket", "blocked: input",  "blocked: other",
+    "blocked: join",       "blocked: queue",  "blocked: file",  "blocked: stdout",
+    "blocked: socket",     "blocked: input",  "blocked: other",
 };
 
+#define GILVM_INSTANT_NAME_(field, Enumerator, name, colour) name,
+#define GILVM_INSTANT_COLOUR_(field, Enumerator, name, colour) colour,
 const char* const kInstantKindNames[kInstantKindCount] = {
-    "failed wake-up", "signal",       "drop request", "forced switch",
-    "check release",  "thread start", "thread end",   "trace limit reached",
+    GILVM_GIL_INSTANTS(GILVM_INSTANT_NAME_) "thread start",
+    "thread end",
+    "trace limit reached",
 };
+const char* const kInstantKindColors[kInstantKindCount] = {
+    GILVM_GIL_INSTANTS(GILVM_INSTANT_COLOUR_) "#17becf",
+    "#17becf",
+    "#bcbd22",
+};
+#undef GILVM_INSTANT_NAME_
+#undef GILVM_INSTANT_COLOUR_
 
 namespace {
 
@@ -294,7 +304,8 @@ class TraceSax : public nlohmann::json_sax<nlohmann::json> {
 
   static bool span_kind(const RawEvent& e, SpanKind* kind) {
     // "running" too: the name before the trace format settled on the issue's.
-    if (e.name == "running (holds GIL)" || e.name == "running") return *kind = SpanKind::Running, true;
+    if (e.name == "running (holds GIL)" || e.name == "running")
+      return *kind = SpanKind::Running, true;
     if (e.name == "waiting for GIL") return *kind = SpanKind::Waiting, true;
     if (e.name.rfind("blocked", 0) != 0) return false;
     // The cause is args.cause; the name's suffix stands in when args lack it.

@@ -24,16 +24,11 @@ const char* kind_name(TraceKind k) {
       return "waiting for GIL";
     case TraceKind::Blocked:
       return "blocked";
-    case TraceKind::FailedWakeup:
-      return "failed wake-up";
-    case TraceKind::Signal:
-      return "signal";
-    case TraceKind::DropRequest:
-      return "drop request";
-    case TraceKind::ForcedSwitch:
-      return "forced switch";
-    case TraceKind::CheckRelease:
-      return "check release";
+#define GILVM_INSTANT_NAME_(field, Enumerator, name, colour) \
+  case TraceKind::Enumerator:                                \
+    return name;
+      GILVM_GIL_INSTANTS(GILVM_INSTANT_NAME_)
+#undef GILVM_INSTANT_NAME_
     case TraceKind::ThreadStart:
       return "thread start";
     case TraceKind::ThreadEnd:

@@ -23,6 +23,8 @@
 #include <string_view>
 #include <vector>
 
+#include "gil/counters.h"
+
 namespace gilvm {
 
 struct Interpreter;
@@ -34,15 +36,18 @@ enum class TraceKind : uint8_t {
   Running,  // holds the GIL
   Waiting,  // wants the GIL; arg: failed wake-ups during the wait
   Blocked,  // in a BlockingRegion; cause: BlockCause
-  // instants
-  FailedWakeup,
-  Signal,
-  DropRequest,
-  ForcedSwitch,
-  CheckRelease,
-  ThreadStart,
+// instants: one per counter of gil/counters.h that has an instant
+// (FailedWakeup, Signal, DropRequest, ForcedSwitch, CheckRelease), then
+// the thread's start and end
+#define GILVM_TRACE_KIND_(field, Enumerator, ...) Enumerator,
+  GILVM_GIL_INSTANTS(GILVM_TRACE_KIND_)
+#undef GILVM_TRACE_KIND_
+      ThreadStart,
   ThreadEnd,
 };
+// TraceEvent packs the kind in 4 bits.
+static_assert(static_cast<int>(TraceKind::ThreadEnd) < 16,
+              "too many trace instants for 4 bits of kind");
 
 // 16 bytes, the start and one packed word: a hand-over records two events,
 // so their size is most of what tracing costs the traced program (memory

@@ -88,6 +88,7 @@ void after_fork_child(Interpreter& interp, ThreadState& ts) {
   // The old GIL may be held, or its mutex locked, by a thread that does not
   // exist here; it cannot be released or destroyed safely, so it is leaked.
   Gil* old = interp.gil.release();
+  // A fresh GIL of the same policy, from the table (make_gil, policies.h).
   std::unique_ptr<Gil> fresh = make_gil(interp.config);
   if (old) {  // keep what sys.setswitchinterval / setcheckinterval changed
     fresh->set_check_interval(old->check_interval());

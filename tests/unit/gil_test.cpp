@@ -2,6 +2,8 @@
 // mutual exclusion, handoff, drop requests, forced switching, counters.
 // Nothing here asserts a duration; waits have generous bounds only so that
 // a broken policy fails instead of hanging.
+#include "gil/gil.h"
+
 #include <gtest/gtest.h>
 
 #include <atomic>
@@ -11,7 +13,7 @@
 #include <vector>
 
 #include "gil/blocking.h"
-#include "gil/gil.h"
+#include "gil/policies.h"
 #include "vm/interpreter.h"
 #include "vm/thread_state.h"
 
@@ -21,7 +23,9 @@ namespace {
 using namespace std::chrono_literals;
 
 struct Fixture {
-  explicit Fixture(const char* policy) : interp(make_config(policy)) { interp.gil = make_gil(interp.config); }
+  explicit Fixture(const char* policy) : interp(make_config(policy)) {
+    interp.gil = make_gil(interp.config);
+  }
   static InterpreterConfig make_config(const char* policy) {
     InterpreterConfig c;
     c.gil_policy = policy;
@@ -52,7 +56,7 @@ void check_mutual_exclusion(const char* policy) {
         if (i % 3 == 0) {
           fx.interp.gil->yield(ts);
         }
-        fx.interp.gil->release(ts);
+        fx.interp.gil->release(ts, ReleaseReason::Blocking);
       }
       EXPECT_EQ(ts.gil_counters.acquisitions, static_cast<uint64_t>(kRounds + (kRounds + 2) / 3));
     });
@@ -71,7 +75,7 @@ TEST(GilTest, LegacySignalsOnEveryReleaseAndCountsTicks) {
   ThreadState ts(&fx.interp);
   fx.interp.gil->acquire(ts);
   fx.interp.gil->yield(ts);  // a check-interval release with nobody waiting
-  fx.interp.gil->release(ts);
+  fx.interp.gil->release(ts, ReleaseReason::Blocking);
   EXPECT_EQ(ts.gil_counters.acquisitions, 2u);
   EXPECT_EQ(ts.gil_counters.signals, 2u);
   EXPECT_EQ(ts.gil_counters.check_releases, 1u);
@@ -90,11 +94,12 @@ TEST(GilTest, IntervalWaiterSetsDropRequestAndHolderIsForcedToSwitch) {
     waiter_got_it = true;
     EXPECT_GE(ts.gil_counters.drop_requests, 1u);
     EXPECT_EQ(ts.gil_counters.contended, 1u);
-    fx.interp.gil->release(ts);
+    fx.interp.gil->release(ts, ReleaseReason::Blocking);
   });
   // The holder "runs bytecode" until its eval breaker says to drop.
   auto give_up = std::chrono::steady_clock::now() + 10s;
-  while (!(holder.eval_breaker.load() & kDropGilRequest) && std::chrono::steady_clock::now() < give_up) {
+  while (!(holder.eval_breaker.load() & kDropGilRequest) &&
+         std::chrono::steady_clock::now() < give_up) {
     std::this_thread::sleep_for(100us);
   }
   ASSERT_TRUE(holder.eval_breaker.load() & kDropGilRequest);
@@ -105,7 +110,7 @@ TEST(GilTest, IntervalWaiterSetsDropRequestAndHolderIsForcedToSwitch) {
   EXPECT_LE(holder.gil_counters.forced_switches, 1u);
   EXPECT_EQ(holder.gil_counters.check_releases, 0u);
   EXPECT_FALSE(holder.eval_breaker.load() & kDropGilRequest);
-  fx.interp.gil->release(holder);
+  fx.interp.gil->release(holder, ReleaseReason::Blocking);
   waiter.join();
 }
 
@@ -113,9 +118,9 @@ TEST(GilTest, ReleaseWithoutRequestDoesNotWaitForASwitch) {
   Fixture fx("interval");
   ThreadState ts(&fx.interp);
   fx.interp.gil->acquire(ts);
-  fx.interp.gil->release(ts);  // nobody else exists: must not block
+  fx.interp.gil->release(ts, ReleaseReason::Blocking);  // nobody else exists: must not block
   fx.interp.gil->acquire(ts);
-  fx.interp.gil->release(ts);
+  fx.interp.gil->release(ts, ReleaseReason::Blocking);
   EXPECT_EQ(ts.gil_counters.forced_switches, 0u);
   EXPECT_EQ(ts.gil_counters.acquisitions, 2u);
 }
@@ -133,8 +138,11 @@ TEST(GilTest, IntervalsAreAdjustable) {
 // blocked call's errno back to its caller untouched.
 class ErrnoClobberingGil final : public Gil {
  public:
-  void acquire_since(ThreadState&, uint64_t) override { errno = 0; ++acquired; }
-  void release(ThreadState&) override { errno = EBADF; }
+  void acquire_since(ThreadState&, uint64_t) override {
+    errno = 0;
+    ++acquired;
+  }
+  void release(ThreadState&, ReleaseReason) override { errno = EBADF; }
   void yield(ThreadState&) override {}
   const char* name() const override { return "errno-clobbering"; }
   std::string parameters() const override { return ""; }
@@ -153,6 +161,35 @@ TEST(GilTest, BlockingGuardPreservesTheCallsErrno) {
   }
   EXPECT_EQ(errno, ECONNREFUSED);
   EXPECT_EQ(gil->acquired, 1);
+}
+
+// The table of policies: every row makes a GIL that answers to its name,
+// and unknown names are refused in main.cpp's words.
+TEST(GilPolicies, TableMakesEachPolicy) {
+  ASSERT_GE(gil_policies().size(), 2u);
+  for (const GilPolicy& p : gil_policies()) {
+    EXPECT_EQ(find_gil_policy(p.name), &p);
+    Fixture f(p.name);
+    EXPECT_STREQ(f.interp.gil->name(), p.name);
+    EXPECT_NE(p.knobs, 0u) << p.name;
+  }
+  EXPECT_EQ(find_gil_policy("nope"), nullptr);
+  EXPECT_EQ(unknown_gil_policy("x").rfind("unknown GIL policy 'x' (expected legacy", 0), 0u);
+  EXPECT_EQ(gil_policies_with(kKnobCheckInterval), "legacy");
+}
+
+// Totals combine each counter by its rule: sums, and the larger of a maximum.
+TEST(GilCounters, CombineSumsAndMaxes) {
+  GilCounters a, b;
+  a.acquisitions += 3;
+  b.acquisitions += 4;
+  a.worst_wait_ns.raise_to(70);
+  b.worst_wait_ns.raise_to(50);
+  b.worst_wait_ns.raise_to(20);  // not lower
+  a += b;
+  EXPECT_EQ(a.acquisitions, 7u);
+  EXPECT_EQ(a.worst_wait_ns, 70u);
+  EXPECT_EQ(b.worst_wait_ns, 50u);
 }
 
 }  // namespace
