@@ -41,7 +41,7 @@ constexpr const char* kUsage =
     "usage: gilvm [options] SCRIPT.py [ARGS...]\n"
     "       gilvm [options] -c CODE [ARGS...]\n"
     "options:\n"
-    "  --gil=POLICY             legacy | interval (default interval)\n"
+    "  --gil=POLICY             legacy | interval | fair (default interval)\n"
     "  --check-interval=N       ticks between GIL checks (legacy)\n"
     "  --switch-interval=SECS   switch interval (interval)\n"
     "  --gil-stats              print GIL counters at exit\n"
@@ -161,8 +161,8 @@ int run(int argc, char** argv) {
   InterpreterConfig config;
   if (const char* env = std::getenv("GILVM_GIL"); env && *env) {
     config.gil_policy = env;
-    if (config.gil_policy != "legacy" && config.gil_policy != "interval") {
-      return usage_error("unknown GIL policy '" + config.gil_policy + "' in GILVM_GIL (expected legacy or interval)");
+    if (config.gil_policy != "legacy" && config.gil_policy != "interval" && config.gil_policy != "fair") {
+      return usage_error("unknown GIL policy '" + config.gil_policy + "' in GILVM_GIL (expected legacy, interval or fair)");
     }
   }
   std::string script;
@@ -184,8 +184,8 @@ int run(int argc, char** argv) {
     }
     if (starts_with(a, "--gil=")) {
       config.gil_policy = a.substr(6);
-      if (config.gil_policy != "legacy" && config.gil_policy != "interval") {
-        return usage_error("unknown GIL policy '" + config.gil_policy + "' (expected legacy or interval)");
+      if (config.gil_policy != "legacy" && config.gil_policy != "interval" && config.gil_policy != "fair") {
+        return usage_error("unknown GIL policy '" + config.gil_policy + "' (expected legacy, interval or fair)");
       }
     } else if (starts_with(a, "--check-interval=")) {
       config.check_interval = std::atoi(a.c_str() + 17);

@@ -24,6 +24,9 @@ GilCounters& GilCounters::operator+=(const GilCounters& o) {
   check_releases += o.check_releases;
   wait_ns += o.wait_ns;
   hold_ns += o.hold_ns;
+  io_preemptions += o.io_preemptions;
+  handoffs += o.handoffs;
+  if (o.worst_wait_ns > worst_wait_ns) worst_wait_ns = o.worst_wait_ns;
   return *this;
 }
 
@@ -56,7 +59,9 @@ void Gil::count_released(ThreadState& ts, uint32_t how) {
 void Gil::trace_instant(ThreadState& ts, TraceKind kind) { ts.trace->instant(kind, gil_now_ns()); }
 
 std::unique_ptr<Gil> make_gil(const InterpreterConfig& config) {
-  std::unique_ptr<Gil> gil = config.gil_policy == "legacy" ? make_legacy_gil() : make_interval_gil();
+  std::unique_ptr<Gil> gil = config.gil_policy == "legacy" ? make_legacy_gil()
+                             : config.gil_policy == "fair" ? make_fair_gil()
+                                                           : make_interval_gil();
   gil->set_check_interval(config.check_interval);
   gil->set_switch_interval_us(static_cast<int64_t>(config.switch_interval * 1e6));
   return gil;
@@ -112,6 +117,10 @@ void print_gil_stats(Interpreter& interp) {
   for (const Row& r : rows) line(r.name, r.c);
   line("total", total);
   if (total.check_releases) out += fmt::format("check-interval releases: {}\n", grouped(total.check_releases));
+  if (total.handoffs || total.io_preemptions) {
+    out += fmt::format("handoffs: {}, I/O preemptions: {}, worst wait: {:.3f} ms\n", grouped(total.handoffs),
+                       grouped(total.io_preemptions), total.worst_wait_ns.get() / 1e6);
+  }
   std::fflush(stdout);
   std::fputs(out.c_str(), stderr);
 }
@@ -124,9 +133,10 @@ bool write_gil_stats_json(Interpreter& interp, const std::string& path) {
     return fmt::format(
         "{{\"acquisitions\": {}, \"contended\": {}, \"failed_wakeups\": {}, \"signals\": {}, "
         "\"drop_requests\": {}, \"forced_switches\": {}, \"check_releases\": {}, \"wait_ns\": {}, "
-        "\"hold_ns\": {}}}",
+        "\"hold_ns\": {}, \"io_preemptions\": {}, \"handoffs\": {}, \"worst_wait_ns\": {}}}",
         c.acquisitions.get(), c.contended.get(), c.failed_wakeups.get(), c.signals.get(), c.drop_requests.get(),
-        c.forced_switches.get(), c.check_releases.get(), c.wait_ns.get(), c.hold_ns.get());
+        c.forced_switches.get(), c.check_releases.get(), c.wait_ns.get(), c.hold_ns.get(), c.io_preemptions.get(),
+        c.handoffs.get(), c.worst_wait_ns.get());
   };
   auto escape = [](const std::string& s) {
     std::string out;

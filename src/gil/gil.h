@@ -3,8 +3,9 @@
 // Only the thread holding the GIL runs bytecode. A policy decides how the
 // lock is taken and handed over: Python 2's tick-counting lock (`legacy`,
 // legacy.cpp) and Python 3.2's switch-interval lock with drop requests
-// (`interval`, interval.cpp). The eval loop, the blocking guard
-// (blocking.h) and the thread module only see this interface.
+// (`interval`, interval.cpp), and gilvm's own scheduling lock (`fair`,
+// fair.cpp). The eval loop, the blocking guard (blocking.h) and the
+// thread module only see this interface.
 //
 // Every policy counts what it does, per thread, in the thread's own
 // GilCounters (so no counter is ever written by two threads): the waiting
@@ -64,6 +65,9 @@ struct GilCounters {
   OwnedCounter check_releases;   // check-interval releases (legacy)
   OwnedCounter wait_ns;          // time spent waiting for the GIL
   OwnedCounter hold_ns;          // time spent holding it
+  OwnedCounter io_preemptions;   // drop requests made at once on coming back from I/O (fair)
+  OwnedCounter handoffs;         // releases that granted the GIL to a chosen waiter (fair)
+  OwnedCounter worst_wait_ns;    // the longest single wait (fair; a maximum, not a sum)
 
   GilCounters& operator+=(const GilCounters& o);
 };
@@ -102,6 +106,9 @@ class Gil {
   virtual void yield(ThreadState& ts) = 0;
   // True when the eval loop must count ticks per instruction (legacy).
   virtual bool counts_ticks() const { return false; }
+  // False when socket calls should first be tried without waiting, GIL
+  // held, and release it only if they would block (fair, rule 8).
+  virtual bool releases_for_ready_io() const { return true; }
   virtual const char* name() const = 0;
   // A one-line description of the parameters, for reports.
   virtual std::string parameters() const = 0;
@@ -132,6 +139,7 @@ class Gil {
 
 std::unique_ptr<Gil> make_legacy_gil();
 std::unique_ptr<Gil> make_interval_gil();
+std::unique_ptr<Gil> make_fair_gil();
 // The policy named in the configuration (validated by the command line).
 std::unique_ptr<Gil> make_gil(const InterpreterConfig& config);
 
