@@ -122,11 +122,13 @@ int64_t env_int(const char* name, int64_t fallback) {
 struct Waiter {
   explicit Waiter(ThreadState* t, bool cpu_class) : ts(t), cpu(cpu_class) {}
   ThreadState* ts;
-  bool cpu;                 // queued by yield() (cpu class) or acquire() (io class)
-  Waiter* next = nullptr;   // guarded by m_
-  uint64_t head_since = 0;  // guarded by m_: when it became its queue's head
-  uint64_t debt = 0;        // guarded by m_: how much longer than a slice per turn it has held
-  bool parked = false;      // guarded by m_: sleeping (or about to) on cv
+  bool cpu;                    // queued by yield() (cpu class) or acquire() (io class)
+  Waiter* next = nullptr;      // guarded by m_
+  uint64_t head_since = 0;     // guarded by m_: when it became its queue's head
+  uint64_t debt = 0;           // guarded by m_: how much longer than a slice per turn it has held
+  uint64_t resume_budget = 0;  // guarded by m_: non-zero: resumes a turn an io waiter cut short
+  uint64_t ran_before = 0;     // guarded by m_: ... which had run this long
+  bool parked = false;         // guarded by m_: sleeping (or about to) on cv
   std::atomic<bool> granted{false};  // set once, by the releaser, holding m_
   std::condition_variable cv;
 };
@@ -144,6 +146,12 @@ struct Queue {
       w->head_since = now;
     }
     tail = w;
+  }
+  void push_front(Waiter* w, uint64_t now) {
+    w->next = head;
+    head = w;
+    if (!tail) tail = w;
+    w->head_since = now;
   }
   Waiter* pop(uint64_t now) {
     Waiter* w = head;
@@ -238,6 +246,7 @@ class FairGil final : public Gil {
   bool enqueue_io(Waiter& me) {
     io_.push(&me, gil_now_ns());
     if (!preemptible_) return false;
+    dropped_for_io_ = true;
     return request_drop();
   }
 
@@ -282,7 +291,10 @@ class FairGil final : public Gil {
     // thread; repaying the excess keeps the shares equal all the same, as
     // deficit round robin does.
     holder_debt_ = w->cpu ? w->debt : 0;
-    budget_ = slice_ns() - std::min(holder_debt_, slice_ns() * 7 / 8);
+    holder_ran_before_ = w->cpu ? w->ran_before : 0;
+    budget_ = w->cpu && w->resume_budget ? w->resume_budget
+                                         : slice_ns() - std::min(holder_debt_, slice_ns() * 7 / 8);
+    dropped_for_io_ = false;
     // A request aimed at its previous turn is stale; cleared before it holds.
     w->ts->eval_breaker.fetch_and(~kDropGilRequest, std::memory_order_relaxed);
     // Read before the store: once `granted` is set, a spinning waiter may
@@ -313,6 +325,8 @@ class FairGil final : public Gil {
     if (!io_.empty() || !cpu_.empty()) return false;
     budget_ = slice_ns();
     holder_debt_ = 0;
+    holder_ran_before_ = 0;
+    dropped_for_io_ = false;
     ts.eval_breaker.fetch_and(~kDropGilRequest, std::memory_order_relaxed);
     slice_start_.store(gil_now_ns(), std::memory_order_relaxed);
     preemptible_ = true;  // it has shown itself CPU-bound
@@ -320,18 +334,34 @@ class FairGil final : public Gil {
     return true;
   }
 
-  // Rule 6: grant, then queue the yielder at the back of the cpu queue, in
-  // one critical section.
+  // Rule 6: grant, then queue the yielder in the cpu queue, in one
+  // critical section: at the back when its slice is over, at the front
+  // (with the rest of its slice) when an io waiter cut the turn short, so
+  // that it resumes as soon as the I/O thread blocks again. It is then the
+  // one spinning, so that hand-back costs no wake-up, and CPU-bound
+  // threads keep whole slices however often I/O preempts them.
   void hand_over_and_queue(ThreadState& ts, Waiter& me) {
     ts.eval_breaker.fetch_and(~kDropGilRequest, std::memory_order_relaxed);
     uint64_t now = gil_now_ns();
-    uint64_t ran = now - slice_start_.load(std::memory_order_relaxed);
+    uint64_t ran = holder_ran_before_ + (now - slice_start_.load(std::memory_order_relaxed));
+    bool cut_short = cpu_turn_ && dropped_for_io_ && ran < budget_ + holder_ran_before_;
+    uint64_t rest = cut_short ? budget_ + holder_ran_before_ - ran : 0;
     // Never a credit (an io preemption cut the turn short: fine), and at
     // most a few slices of debt.
     uint64_t owed = cpu_turn_ ? holder_debt_ + ran : 0;
-    me.debt = owed > slice_ns() ? std::min(owed - slice_ns(), 4 * slice_ns()) : 0;
-    grant(choose(now), now, ts.gil_counters);
-    cpu_.push(&me, now);
+    uint64_t debt = owed > slice_ns() ? std::min(owed - slice_ns(), 4 * slice_ns()) : 0;
+    uint64_t debt_before = holder_debt_;
+    Waiter* next = choose(now);
+    grant(next, now, ts.gil_counters);
+    if (cut_short && !next->cpu && getenv("NOFRONT") == nullptr) {
+      me.resume_budget = rest;
+      me.ran_before = ran;
+      me.debt = debt_before;
+      cpu_.push_front(&me, now);
+    } else {
+      me.debt = debt;
+      cpu_.push(&me, now);
+    }
   }
 
   // Rule 4: when a waiter that timed out asks the holder to drop.
@@ -399,8 +429,10 @@ class FairGil final : public Gil {
   bool preemptible_ = false;  // the holder's turn is a cpu turn io waiters may cut short
   bool cpu_turn_ = false;     // the holder's turn was granted from the cpu queue (or kept by yield)
   uint64_t last_cpu_turn_end_ = 0;
-  uint64_t budget_ = 0;       // the holder's cpu turn ends this long after it started
-  uint64_t holder_debt_ = 0;  // the holder's debt when its turn began
+  uint64_t budget_ = 0;             // the holder's cpu turn ends this long after it started
+  uint64_t holder_debt_ = 0;        // the holder's debt when its turn began
+  uint64_t holder_ran_before_ = 0;  // a resumed turn: how long it had run before
+  bool dropped_for_io_ = false;     // an io waiter asked the holder to drop
   // ============================= end of protocol =============================
 
   void acquired(ThreadState& ts, uint64_t start, uint64_t failed) {
