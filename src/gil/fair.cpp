@@ -169,7 +169,7 @@ class FairGil final : public Gil {
  public:
   FairGil()
       : spin_ns_(may_run_on_several_cpus() ? env_int("GILVM_FAIR_SPIN_US", 50) * 1000 : 0),
-        try_io_(env_int("GILVM_FAIR_TRY_IO", 1) != 0) {}
+        try_io_(std::clamp<int64_t>(env_int("GILVM_FAIR_TRY_IO", 1), 0, 2)) {}
 
   void acquire_since(ThreadState& ts, uint64_t start) override {
     GilCounters& c = ts.gil_counters;
@@ -182,6 +182,12 @@ class FairGil final : public Gil {
         return;
       }
       ++c.contended;
+      if (take_over_pending_grant(ts)) {
+        ++c.io_preemptions;
+        lock.unlock();
+        acquired(ts, start, 0);
+        return;
+      }
       if (enqueue_io(me)) {
         ++c.io_preemptions;
         if (ts.trace) [[unlikely]]
@@ -213,12 +219,12 @@ class FairGil final : public Gil {
     acquired(ts, ts.gil_released_at, wait_for_grant(me));
   }
 
-  bool releases_for_ready_io() const override { return !try_io_; }
+  bool releases_for_ready_io(bool input) const override { return try_io_ < (input ? 2 : 1); }
   const char* name() const override { return "fair"; }
   std::string parameters() const override {
     return "switch interval " + std::to_string(switch_interval_us() / 1000.0).substr(0, 5) +
            " ms, spin " + std::to_string(spin_ns_ / 1000) + " us, ready I/O " +
-           (try_io_ ? "keeps" : "releases") + " the GIL";
+           (try_io_ == 2 ? "(send, recv, accept) keeps" : try_io_ ? "(send) keeps" : "releases") + " the GIL";
   }
 
  private:
@@ -279,6 +285,7 @@ class FairGil final : public Gil {
   // The direct hand-over: `w` holds the GIL from here on.
   void grant(Waiter* w, uint64_t now, GilCounters& c) {
     holder_ = w->ts;
+    pending_ = w;
     slice_start_.store(now, std::memory_order_relaxed);
     // A cpu turn chosen while io waiters are queued is a starving head's:
     // protected from rule 3 (see rule 5).
@@ -297,9 +304,8 @@ class FairGil final : public Gil {
     dropped_for_io_ = false;
     // A request aimed at its previous turn is stale; cleared before it holds.
     w->ts->eval_breaker.fetch_and(~kDropGilRequest, std::memory_order_relaxed);
-    // Read before the store: once `granted` is set, a spinning waiter may
-    // return and its node (on its stack) is gone. A parked one cannot leave
-    // before it re-takes m_, which we hold, so notifying it is safe.
+    // The grantee takes the grant up holding m_, which we hold: its node
+    // (on its stack) outlives this notify.
     bool parked = w->parked;
     w->granted.store(true, std::memory_order_release);
     if (parked) {
@@ -379,42 +385,76 @@ class FairGil final : public Gil {
     return head && at > now ? at : now + slice_ns();
   }
 
-  // Rule 7: spin, then park. Returns the number of wake-ups that found the
-  // GIL not granted yet (timeouts excluded).
+  // Rule 3 again, when the holder has not even started: a grant to a cpu
+  // waiter that has not yet taken it up (it is waking from a futex, tens of
+  // µs, more on a loaded machine) is taken back by an io waiter, which
+  // holds the GIL at once; the cpu waiter returns to the front of its
+  // queue as if never granted. Without this the I/O thread would wait for
+  // that wake-up, then for the woken thread's first poll, on every request.
+  bool take_over_pending_grant(ThreadState& ts) {
+    Waiter* w = pending_;
+    if (!w || !w->cpu || !preemptible_) return false;
+    w->granted.store(false, std::memory_order_relaxed);
+    pending_ = nullptr;
+    cpu_.push_front(w, gil_now_ns());
+    holder_ = &ts;
+    slice_start_.store(gil_now_ns(), std::memory_order_relaxed);
+    preemptible_ = false;  // an io turn
+    cpu_turn_ = false;
+    dropped_for_io_ = false;
+    return true;
+  }
+
+  // The grantee takes the grant up (holding m_): from here on it runs.
+  void confirm(Waiter& me) {
+    pending_ = nullptr;
+    slice_start_.store(gil_now_ns(), std::memory_order_relaxed);  // the turn starts now
+  }
+
+  // Rule 7: spin, then park; a grant is taken up holding m_ (so that it
+  // cannot race with take_over_pending_grant). Returns the number of
+  // wake-ups that found the GIL not granted (timeouts excluded).
   uint64_t wait_for_grant(Waiter& me) {
-    if (spin_ns_ > 0) {
-      uint64_t until = gil_now_ns() + spin_ns_;
-      for (unsigned i = 1; !me.granted.load(std::memory_order_acquire); ++i) {
-        cpu_relax();
-        if (i % 64 == 0 && gil_now_ns() >= until) break;
-      }
-      if (me.granted.load(std::memory_order_acquire)) {
-        slice_start_.store(gil_now_ns(), std::memory_order_relaxed);
-        return 0;
-      }
-    }
     ThreadState& ts = *me.ts;
     uint64_t failed = 0;
-    std::unique_lock<std::mutex> lock(m_);
-    while (!me.granted.load(std::memory_order_acquire)) {
-      uint64_t now = gil_now_ns();
-      if (slice_over(me, now) && request_drop()) {
-        ++ts.gil_counters.drop_requests;
-        if (ts.trace) [[unlikely]]
-          trace_instant(ts, TraceKind::DropRequest);
+    for (;;) {
+      if (spin_ns_ > 0) {
+        uint64_t until = gil_now_ns() + spin_ns_;
+        for (unsigned i = 1; !me.granted.load(std::memory_order_acquire); ++i) {
+          cpu_relax();
+          if (i % 64 == 0 && gil_now_ns() >= until) break;
+        }
       }
-      me.parked = true;
-      bool timed_out = me.cv.wait_for(lock, std::chrono::nanoseconds(next_look(me, now) - now)) ==
-                       std::cv_status::timeout;
-      me.parked = false;
-      if (!timed_out && !me.granted.load(std::memory_order_acquire)) {
-        ++failed;  // a spurious wake-up: nobody signals a waiter it does not grant
-        if (ts.trace) [[unlikely]]
-          trace_instant(ts, TraceKind::FailedWakeup);
+      std::unique_lock<std::mutex> lock(m_);
+      for (;;) {
+        if (me.granted.load(std::memory_order_relaxed)) {
+          confirm(me);
+          return failed;
+        }
+        uint64_t now = gil_now_ns();
+        if (slice_over(me, now) && request_drop()) {
+          ++ts.gil_counters.drop_requests;
+          if (ts.trace) [[unlikely]]
+            trace_instant(ts, TraceKind::DropRequest);
+        }
+        me.parked = true;
+        bool timed_out = me.cv.wait_for(lock, std::chrono::nanoseconds(next_look(me, now) - now)) ==
+                         std::cv_status::timeout;
+        me.parked = false;
+        if (me.granted.load(std::memory_order_relaxed)) {
+          confirm(me);
+          return failed;
+        }
+        if (!timed_out) {
+          // Signalled, but the grant was taken back meanwhile: spin again,
+          // since the I/O thread that took it will soon grant it anew.
+          ++failed;
+          if (ts.trace) [[unlikely]]
+            trace_instant(ts, TraceKind::FailedWakeup);
+          break;
+        }
       }
     }
-    slice_start_.store(gil_now_ns(), std::memory_order_relaxed);  // the turn starts now
-    return failed;
   }
 
   std::mutex m_;
@@ -433,6 +473,7 @@ class FairGil final : public Gil {
   uint64_t holder_debt_ = 0;        // the holder's debt when its turn began
   uint64_t holder_ran_before_ = 0;  // a resumed turn: how long it had run before
   bool dropped_for_io_ = false;     // an io waiter asked the holder to drop
+  Waiter* pending_ = nullptr;       // granted the GIL, not yet taken up (see confirm)
   // ============================= end of protocol =============================
 
   void acquired(ThreadState& ts, uint64_t start, uint64_t failed) {
@@ -444,7 +485,7 @@ class FairGil final : public Gil {
   }
 
   const uint64_t spin_ns_;  // 0 on one CPU: the holder cannot run while we spin
-  const bool try_io_;       // rule 8
+  const int try_io_;        // rule 8: 0 off, 1 sends, 2 sends and receives
 };
 
 }  // namespace

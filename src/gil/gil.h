@@ -107,8 +107,12 @@ class Gil {
   // True when the eval loop must count ticks per instruction (legacy).
   virtual bool counts_ticks() const { return false; }
   // False when socket calls should first be tried without waiting, GIL
-  // held, and release it only if they would block (fair, rule 8).
-  virtual bool releases_for_ready_io() const { return true; }
+  // held, and release it only if they would block (fair, rule 8);
+  // `input`: a receive or accept, else a send.
+  virtual bool releases_for_ready_io(bool input) const {
+    (void)input;
+    return true;
+  }
   virtual const char* name() const = 0;
   // A one-line description of the parameters, for reports.
   virtual std::string parameters() const = 0;

@@ -28,8 +28,8 @@
 // the descriptor. With nothing in flight close() closes it immediately.
 //
 // Ready I/O (the fair policy's rule 8, src/gil/fair.cpp). When the GIL
-// policy's releases_for_ready_io() is false, send, sendall, sendto, recv*,
-// recvfrom* and accept are first tried without waiting (MSG_DONTWAIT, or a
+// policy's releases_for_ready_io(input) is false, send, sendall, sendto
+// (and, when asked for, recv*, recvfrom* and accept) are first tried without waiting (MSG_DONTWAIT, or a
 // descriptor that is non-blocking already) with the GIL held; only a call
 // that would block releases it. An echo server's send() then never lets
 // the GIL go. GILVM_FAIR_TRY_IO=0 turns this off, for measurement.
@@ -220,9 +220,9 @@ CallResult call_unlocked(ThreadState& ts, int fd, short events, const Deadline& 
 // Runs `call` on the socket in flight until it completes: EINTR retries
 // (after looking for Ctrl-C), a timeout raises TimeoutError, an error
 // raises the OSError CPython would. True with the result in *out.
-bool tries_ready_io(ThreadState& ts) {
+bool tries_ready_io(ThreadState& ts, short events) {
   Gil* gil = ts.interp->gil.get();
-  return gil && !gil->releases_for_ready_io();
+  return gil && !gil->releases_for_ready_io(events == POLLIN);
 }
 
 // `call(fd, extra_flags)`; `may_try`: the call can be made not to wait
@@ -230,7 +230,7 @@ bool tries_ready_io(ThreadState& ts) {
 template <typename Call>
 bool sock_call(ThreadState& ts, const InFlight& use, short events, const Deadline& d, Call call,
                ssize_t* out, bool may_try = true) {
-  if (may_try && tries_ready_io(ts)) {
+  if (may_try && tries_ready_io(ts, events)) {
     ssize_t n = call(use.fd(), MSG_DONTWAIT);
     if (n >= 0) {
       *out = n;
@@ -666,7 +666,7 @@ Value sock_send(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
   sent = static_cast<size_t>(n);
   // A blocking send waits until everything is out; one tried without
   // waiting (ready I/O) may have sent part: the rest is sent as it would be.
-  if (s->timeout < 0 && sent > 0 && sent < data.size() && tries_ready_io(ts)) {
+  if (s->timeout < 0 && sent > 0 && sent < data.size() && tries_ready_io(ts, POLLOUT)) {
     if (!sock_call(ts, use, POLLOUT, d, call, &n, false)) return Value::null();
     sent += static_cast<size_t>(n);
   }
