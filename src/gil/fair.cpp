@@ -24,45 +24,67 @@
 //     and preempting it would demote it behind the CPU-bound threads. If it
 //     does not, the io head asks it to drop after a switch interval.
 //  4. Slices. The head of a queue that has waited a switch interval asks
-//     the holder to drop (the cpu head counts from when it became head, the
-//     io head from the holder's turn start): CPU-bound threads take turns of
-//     one switch interval, as under `interval`.
-//  5. Choice. On a release or a yield: the cpu head if it has been head for
-//     a switch interval (starving), else the io head, else the cpu head. A
-//     starving cpu head's turn is protected from rule 3 (io waiters are
-//     queued, and would otherwise cut it to one poll every time): this is
-//     what bounds every wait, even beside threads doing tiny I/O in a loop.
+//     the holder to drop (the cpu head counts from when it was last kept
+//     waiting: it became head, or the last cpu turn began or ended; the io
+//     head from the holder's turn start): CPU-bound threads take turns of
+//     about one switch interval, as under `interval`. A turn starts when
+//     its thread runs (not when it was granted), and a thread that held
+//     longer than its slices carries the excess as a debt that shortens its
+//     next turns (deficit round robin): the drop request comes when another
+//     thread's timer fires, which a loaded machine delays by milliseconds,
+//     differently for each thread; measured, shares were off by up to 30%
+//     on this machine without the debt and within 10% with it.
+//  5. Choice. On a release or a yield: the cpu head if it has been kept
+//     waiting a switch interval (starving), else the io head, else the cpu
+//     head. A starving cpu head's turn is protected from rule 3 (io waiters
+//     are queued and would otherwise cut it to one poll every time): this
+//     is what bounds every wait, even beside threads doing tiny I/O in a
+//     loop.
 //  6. No barging. yield() grants the GIL to the chosen waiter and queues the
-//     yielder at the back of the cpu queue in the same critical section;
-//     with nobody queued it keeps the GIL. Since acquire's fast path needs
-//     no holder and the holder only changes hands by grant, a thread that
-//     lets go can never take the GIL back while someone waits.
+//     yielder in the cpu queue in the same critical section; with nobody
+//     queued it keeps the GIL. Since acquire's fast path needs no holder
+//     and the holder only changes hands by grant, a thread that lets go can
+//     never take the GIL back while someone waits. A yielder whose slice is
+//     over goes to the back; one an io waiter cut short goes to the front
+//     with the rest of its slice (a preempted task keeps its place, as in
+//     an OS scheduler): it is the thread spinning when the I/O thread
+//     blocks again, so the hand-back costs no wake-up.
 //  7. Waiting. A waiter first spins on its own `granted` flag (with a pause
 //     instruction, only when the process may run on more than one CPU),
 //     then parks on its own condition variable. A grant to a spinning
-//     waiter costs a cache-line transfer (~100s of ns) instead of a futex
-//     wake-up and a context switch (tens of µs): that is what keeps the
-//     CPU-bound threads' losses small when an I/O thread takes the GIL
-//     thousands of times a second.
-//  8. Ready I/O keeps the GIL. releases_for_ready_io() is false: socket
-//     send/recv/sendto/recvfrom/accept (socket.cpp) are first tried without
-//     waiting, GIL held, and release it only on EAGAIN. An echo server's
-//     send() then never lets go, halving hand-overs per request.
+//     waiter costs a cache-line transfer instead of a futex wake-up and a
+//     context switch (tens of µs, milliseconds on a loaded machine). The
+//     grantee takes the grant up holding the mutex; until then an io
+//     waiter may take the grant over (the cpu waiter goes back to the front
+//     of its queue): measured, without this the echo thread of `bench
+//     convoy` waited for the woken CPU thread's wake-up and first poll on
+//     every request (p50 150 µs instead of 19 µs).
+//  8. Ready I/O keeps the GIL. releases_for_ready_io(input) is false for
+//     sends: socket send/sendall/sendto (socket.cpp) are first tried
+//     without waiting, GIL held, and release it only on EAGAIN; an echo
+//     server's send() then never lets go, halving hand-overs per request.
+//     With GILVM_FAIR_TRY_IO=2 receives and accept are tried too; it is not
+//     the default because a recv that finds data ready keeps an I/O thread
+//     holding the GIL through request after request, and measured, that
+//     took CPU-bound threads' work rather than the I/O thread's latency.
 //
 // Parameters: --switch-interval (sys.setswitchinterval) is the slice and the
 // starvation threshold; GILVM_FAIR_SPIN_US (default 50) the spin before
-// parking, 0 to park at once; GILVM_FAIR_TRY_IO=0 turns rule 8 off, for
-// measuring it.
+// parking, 0 to park at once (always 0 on one CPU); GILVM_FAIR_TRY_IO: 0
+// turns rule 8 off (for measuring it), 1 (default) sends, 2 sends and
+// receives.
 //
 // The bound. Let S be the switch interval and P the holder's poll latency
-// (the longest stretch between two eval-breaker polls, plus a hand-over).
-// The cpu head waits at most S + P after becoming head: it then asks for
-// the drop, and the next choice is it. A cpu waiter k places back waits at
-// most (k+1)(S+P) plus, for each io turn granted meanwhile, that turn's
-// length (each at most S + P before the io head or cpu head asks it to
-// drop). An io waiter behind a cpu turn waits P; behind an io turn, at most
-// S + P. The unit tests check the worst wait (`worst_wait_ns`) with two
-// CPU-bound threads beside one doing tiny I/O in a loop.
+// (the longest stretch between two eval-breaker polls, plus a hand-over,
+// plus the time the OS takes to run a woken thread). The cpu head is kept
+// waiting at most S + P by a cpu turn, then goes first unless an io waiter
+// is queued, and io turns can keep it at most another S + P before it
+// starves and goes first: 2(S+P). A cpu waiter k places back waits at most
+// about (k+1)·2(S+P). An io waiter waits P behind a cpu turn, S + P behind
+// an io turn or a starving cpu head's protected turn. The unit tests check
+// the worst wait (`worst_wait_ns`) with two CPU-bound threads beside one
+// doing tiny I/O in a loop, against 3·2S with a factor 4 of slack for the
+// machine: measured 8-13 ms with S = 2 ms on a loaded 2-core machine.
 //
 // What it learned and where it differs. Nir Aides' BFS patch (bpo-7946,
 // msg101612: "Python really needs a scheduler, not a lock") put a scheduler
@@ -74,8 +96,10 @@
 // (nothing to tune, nothing to estimate), bounds the I/O class's priority
 // with a starvation rule instead of trusting it, hands over directly to
 // one waiter that spins before sleeping (no thundering herd, no failed
-// wake-ups), and instead of letting a thread win the GIL back after brief
-// I/O it does not release the GIL at all for I/O that is ready (rule 8).
+// wake-ups, and a grant not yet taken up can go to an I/O thread instead),
+// keeps a preempted thread's place instead of sending it to the back, and
+// instead of letting a thread win the GIL back after brief I/O it does not
+// release the GIL at all for a send that is ready (rule 8).
 //
 // The model tests/model/fair.pml checks this protocol: mutual exclusion, no
 // lost wake-up and the bounded wait. The protocol is the section between
@@ -224,7 +248,10 @@ class FairGil final : public Gil {
   std::string parameters() const override {
     return "switch interval " + std::to_string(switch_interval_us() / 1000.0).substr(0, 5) +
            " ms, spin " + std::to_string(spin_ns_ / 1000) + " us, ready I/O " +
-           (try_io_ == 2 ? "(send, recv, accept) keeps" : try_io_ ? "(send) keeps" : "releases") + " the GIL";
+           (try_io_ == 2 ? "(send, recv, accept) keeps"
+            : try_io_    ? "(send) keeps"
+                         : "releases") +
+           " the GIL";
   }
 
  private:
@@ -359,7 +386,7 @@ class FairGil final : public Gil {
     uint64_t debt_before = holder_debt_;
     Waiter* next = choose(now);
     grant(next, now, ts.gil_counters);
-    if (cut_short && !next->cpu && getenv("NOFRONT") == nullptr) {
+    if (cut_short && !next->cpu) {
       me.resume_budget = rest;
       me.ran_before = ran;
       me.debt = debt_before;
