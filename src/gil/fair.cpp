@@ -59,20 +59,26 @@
 //     of its queue): measured, without this the echo thread of `bench
 //     convoy` waited for the woken CPU thread's wake-up and first poll on
 //     every request (p50 150 µs instead of 19 µs).
-//  8. Ready I/O keeps the GIL. releases_for_ready_io(input) is false for
-//     sends: socket send/sendall/sendto (socket.cpp) are first tried
-//     without waiting, GIL held, and release it only on EAGAIN; an echo
-//     server's send() then never lets go, halving hand-overs per request.
-//     With GILVM_FAIR_TRY_IO=2 receives and accept are tried too; it is not
-//     the default because a recv that finds data ready keeps an I/O thread
-//     holding the GIL through request after request, and measured, that
-//     took CPU-bound threads' work rather than the I/O thread's latency.
+//  8. Ready I/O may keep the GIL, measured and off by default. With
+//     GILVM_FAIR_TRY_IO=1, releases_for_ready_io(input) is false for sends:
+//     send/sendall/sendto (socket.cpp) are first tried without waiting,
+//     GIL held, and release it only on EAGAIN, so an echo server's send()
+//     never lets go, saving a hand-over per request; =2 tries receives and
+//     accept too. Measured with `bench convoy` (tcp, 1 byte, 2 CPU threads,
+//     2 cores): the latency is the same either way (p50 16 µs, p99 30-50
+//     µs) but the CPU threads' work falls from 0.78-0.84 (off) to 0.21-0.32
+//     (sends): a loopback send runs the whole TCP path and the peer's
+//     wake-up in the sender's system call, which with the GIL held is time
+//     taken from the CPU-bound threads, while the hand-over it saves costs
+//     a fraction of a µs once the preempted thread is spinning (rules 6, 7).
+//     A recv that finds data ready, worse, keeps the I/O thread holding the
+//     GIL through request after request.
 //
 // Parameters: --switch-interval (sys.setswitchinterval) is the slice and the
 // starvation threshold; GILVM_FAIR_SPIN_US (default 50) the spin before
 // parking, 0 to park at once (always 0 on one CPU); GILVM_FAIR_TRY_IO: 0
-// turns rule 8 off (for measuring it), 1 (default) sends, 2 sends and
-// receives.
+// (default) releases for all I/O, 1 tries sends holding the GIL, 2 sends
+// and receives (rule 8).
 //
 // The bound. Let S be the switch interval and P the holder's poll latency
 // (the longest stretch between two eval-breaker polls, plus a hand-over,
@@ -193,7 +199,7 @@ class FairGil final : public Gil {
  public:
   FairGil()
       : spin_ns_(may_run_on_several_cpus() ? env_int("GILVM_FAIR_SPIN_US", 50) * 1000 : 0),
-        try_io_(std::clamp<int64_t>(env_int("GILVM_FAIR_TRY_IO", 1), 0, 2)) {}
+        try_io_(std::clamp<int64_t>(env_int("GILVM_FAIR_TRY_IO", 0), 0, 2)) {}
 
   void acquire_since(ThreadState& ts, uint64_t start) override {
     GilCounters& c = ts.gil_counters;

@@ -32,7 +32,8 @@
 // (and, when asked for, recv*, recvfrom* and accept) are first tried without waiting (MSG_DONTWAIT, or a
 // descriptor that is non-blocking already) with the GIL held; only a call
 // that would block releases it. An echo server's send() then never lets
-// the GIL go. GILVM_FAIR_TRY_IO=0 turns this off, for measurement.
+// the GIL go. GILVM_FAIR_TRY_IO=1 (sends) or 2 (and receives) turns it on;
+// it is off by default (fair.cpp says why, measured).
 // A free-threaded GIL policy would need the count and the close to take a
 // per-socket lock instead.
 //
