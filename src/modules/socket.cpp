@@ -26,16 +26,16 @@
 // which wakes them (a blocked recv returns b''; an error that follows a
 // concurrent close is reported as EBADF); the last call to finish closes
 // the descriptor. With nothing in flight close() closes it immediately.
+// A free-threaded GIL policy would need the count and the close to take a
+// per-socket lock instead.
 //
 // Ready I/O (the fair policy's rule 8, src/gil/fair.cpp). When the GIL
 // policy's releases_for_ready_io(input) is false, send, sendall, sendto
-// (and, when asked for, recv*, recvfrom* and accept) are first tried without waiting (MSG_DONTWAIT, or a
-// descriptor that is non-blocking already) with the GIL held; only a call
-// that would block releases it. An echo server's send() then never lets
-// the GIL go. GILVM_FAIR_TRY_IO=1 (sends) or 2 (and receives) turns it on;
-// it is off by default (fair.cpp says why, measured).
-// A free-threaded GIL policy would need the count and the close to take a
-// per-socket lock instead.
+// (and, when asked for, recv*, recvfrom* and accept) are first tried
+// without waiting (MSG_DONTWAIT, or a descriptor that is non-blocking
+// already) with the GIL held; only a call that would block releases it.
+// GILVM_FAIR_TRY_IO=1 (sends) or 2 (and receives) turns it on; it is off
+// by default (fair.cpp says why, measured).
 //
 // Buffers. bytes are immutable, so send() passes their storage to the
 // kernel while holding a reference; a bytearray or memoryview could be
