@@ -564,7 +564,8 @@ Value sock_accept(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnam
     };
     // accept4 has no don't-wait flag: tried first only on a non-blocking
     // descriptor (a timeout is set).
-    if (!sock_call(ts, use, POLLIN, deadline_for(s), call, &fd, s->timeout >= 0)) return Value::null();
+    if (!sock_call(ts, use, POLLIN, deadline_for(s), call, &fd, s->timeout >= 0))
+      return Value::null();
   }
   Value addr = sockaddr_to_python(ts, peer.get(), peer.len);
   if (!addr) {
