@@ -3,8 +3,9 @@
 // Only the thread holding the GIL runs bytecode. A policy decides how the
 // lock is taken and handed over: Python 2's tick-counting lock (`legacy`,
 // legacy.cpp) and Python 3.2's switch-interval lock with drop requests
-// (`interval`, interval.cpp). The eval loop, the blocking guard
-// (blocking.h) and the thread module only see this interface.
+// (`interval`, interval.cpp), and gilvm's own scheduling lock (`fair`,
+// fair.cpp). The eval loop, the blocking guard (blocking.h) and the
+// thread module only see this interface.
 //
 // The policies are listed once, in the table of policies.cpp (policies.h);
 // the counters once, in the X-macro of counters.h.
@@ -112,6 +113,13 @@ class Gil {
   virtual void yield(ThreadState& ts) = 0;
   // True when the eval loop must count ticks per instruction (legacy).
   virtual bool counts_ticks() const { return false; }
+  // False when socket calls should first be tried without waiting, GIL
+  // held, and release it only if they would block (fair, rule 8);
+  // `input`: a receive or accept, else a send.
+  virtual bool releases_for_ready_io(bool input) const {
+    (void)input;
+    return true;
+  }
   virtual const char* name() const = 0;
   // A one-line description of the parameters, for reports.
   virtual std::string parameters() const = 0;

@@ -11,7 +11,8 @@ namespace gilvm {
 // path and `gilvm bench`'s default (every policy) all expand this table.
 #define GILVM_GIL_POLICIES(X)                                                                    \
   X(legacy, "Python 2's lock: a release every check interval, no hand-over", kKnobCheckInterval) \
-  X(interval, "Python 3.2's lock: a switch interval and drop requests", kKnobSwitchInterval)
+  X(interval, "Python 3.2's lock: a switch interval and drop requests", kKnobSwitchInterval)    \
+  X(fair, "gilvm's scheduler: I/O first, FIFO hand-over, fair slices", kKnobSwitchInterval)
 
 #define GILVM_DECLARE_FACTORY_(name, description, knobs) std::unique_ptr<Gil> make_##name##_gil();
 GILVM_GIL_POLICIES(GILVM_DECLARE_FACTORY_)

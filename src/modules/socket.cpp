@@ -29,6 +29,14 @@
 // A free-threaded GIL policy would need the count and the close to take a
 // per-socket lock instead.
 //
+// Ready I/O (the fair policy's rule 8, src/gil/fair.cpp). When the GIL
+// policy's releases_for_ready_io(input) is false, send, sendall, sendto
+// (and, when asked for, recv*, recvfrom* and accept) are first tried
+// without waiting (MSG_DONTWAIT, or a descriptor that is non-blocking
+// already) with the GIL held; only a call that would block releases it.
+// GILVM_FAIR_TRY_IO=1 (sends) or 2 (and receives) turns it on; it is off
+// by default (fair.cpp says why, measured).
+//
 // Buffers. bytes are immutable, so send() passes their storage to the
 // kernel while holding a reference; a bytearray or memoryview could be
 // resized or released by another thread while the GIL is released, so it
@@ -200,7 +208,7 @@ template <typename Call>
 CallResult call_unlocked(ThreadState& ts, int fd, short events, const Deadline& d, Call& call) {
   BlockingRegion guard(ts, BlockCause::Socket);
   for (;;) {
-    ssize_t n = call(fd);
+    ssize_t n = call(fd, 0);
     if (n >= 0) return {n, 0, false};
     int err = errno;
     if (!d.waits || (err != EAGAIN && err != EWOULDBLOCK)) return {-1, err, false};
@@ -213,9 +221,28 @@ CallResult call_unlocked(ThreadState& ts, int fd, short events, const Deadline& 
 // Runs `call` on the socket in flight until it completes: EINTR retries
 // (after looking for Ctrl-C), a timeout raises TimeoutError, an error
 // raises the OSError CPython would. True with the result in *out.
+bool tries_ready_io(ThreadState& ts, short events) {
+  Gil* gil = ts.interp->gil.get();
+  return gil && !gil->releases_for_ready_io(events == POLLIN);
+}
+
+// `call(fd, extra_flags)`; `may_try`: the call can be made not to wait
+// (see "Ready I/O" above).
 template <typename Call>
 bool sock_call(ThreadState& ts, const InFlight& use, short events, const Deadline& d, Call call,
-               ssize_t* out) {
+               ssize_t* out, bool may_try = true) {
+  if (may_try && tries_ready_io(ts, events)) {
+    ssize_t n = call(use.fd(), MSG_DONTWAIT);
+    if (n >= 0) {
+      *out = n;
+      return true;
+    }
+    int err = errno;
+    bool would_block = err == EAGAIN || err == EWOULDBLOCK;
+    // A non-blocking socket's EAGAIN is its answer; other errors are final.
+    if ((would_block && use.socket()->timeout == 0) || (!would_block && err != EINTR))
+      return raise_socket_error(ts, use.socket(), err), false;
+  }
   for (;;) {
     CallResult r = call_unlocked(ts, use.fd(), events, d, call);
     if (r.n >= 0) {
@@ -531,11 +558,14 @@ Value sock_accept(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnam
   ssize_t fd;
   {
     InFlight use(s);
-    auto call = [&peer](int listener) {
+    auto call = [&peer](int listener, int) {
       peer.len = sizeof peer.storage;
       return static_cast<ssize_t>(::accept4(listener, peer.get(), &peer.len, SOCK_CLOEXEC));
     };
-    if (!sock_call(ts, use, POLLIN, deadline_for(s), call, &fd)) return Value::null();
+    // accept4 has no don't-wait flag: tried first only on a non-blocking
+    // descriptor (a timeout is set).
+    if (!sock_call(ts, use, POLLIN, deadline_for(s), call, &fd, s->timeout >= 0))
+      return Value::null();
   }
   Value addr = sockaddr_to_python(ts, peer.get(), peer.len);
   if (!addr) {
@@ -628,10 +658,21 @@ Value sock_send(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
   if (!data.init(ts, args[0]) || !flags_arg(ts, args, nargs, 1, &flags) || !ensure_open(ts, s))
     return Value::null();
   InFlight use(s);
+  const Deadline d = deadline_for(s);
+  size_t sent = 0;
+  auto call = [&](int fd, int extra) {
+    return ::send(fd, data.data() + sent, data.size() - sent, flags | extra | MSG_NOSIGNAL);
+  };
   ssize_t n;
-  auto call = [&](int fd) { return ::send(fd, data.data(), data.size(), flags | MSG_NOSIGNAL); };
-  if (!sock_call(ts, use, POLLOUT, deadline_for(s), call, &n)) return Value::null();
-  return int_from_i64(ts, n);
+  if (!sock_call(ts, use, POLLOUT, d, call, &n)) return Value::null();
+  sent = static_cast<size_t>(n);
+  // A blocking send waits until everything is out; one tried without
+  // waiting (ready I/O) may have sent part: the rest is sent as it would be.
+  if (s->timeout < 0 && sent > 0 && sent < data.size() && tries_ready_io(ts, POLLOUT)) {
+    if (!sock_call(ts, use, POLLOUT, d, call, &n, false)) return Value::null();
+    sent += static_cast<size_t>(n);
+  }
+  return int_from_i64(ts, static_cast<int64_t>(sent));
 }
 
 // sendall: send() until everything is out, one deadline for the whole.
@@ -647,8 +688,8 @@ Value sock_sendall(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwna
   size_t sent = 0;
   do {
     ssize_t n;
-    auto call = [&](int fd) {
-      return ::send(fd, data.data() + sent, data.size() - sent, flags | MSG_NOSIGNAL);
+    auto call = [&](int fd, int extra) {
+      return ::send(fd, data.data() + sent, data.size() - sent, flags | extra | MSG_NOSIGNAL);
     };
     if (!sock_call(ts, use, POLLOUT, d, call, &n)) return Value::null();
     sent += static_cast<size_t>(n);
@@ -672,8 +713,8 @@ Value sock_sendto(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnam
     return Value::null();
   InFlight use(s);
   ssize_t n;
-  auto call = [&](int fd) {
-    return ::sendto(fd, data.data(), data.size(), flags | MSG_NOSIGNAL,
+  auto call = [&](int fd, int extra) {
+    return ::sendto(fd, data.data(), data.size(), flags | extra | MSG_NOSIGNAL,
                     reinterpret_cast<const sockaddr*>(&a.storage), a.len);
   };
   if (!sock_call(ts, use, POLLOUT, deadline_for(s), call, &n)) return Value::null();
@@ -685,12 +726,13 @@ Value sock_sendto(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnam
 bool receive(ThreadState& ts, SocketObject* s, char* buf, int64_t size, int flags, SockAddr* from,
              ssize_t* got) {
   InFlight use(s);
-  auto call = [&](int fd) {
-    if (!from) return ::recv(fd, buf, static_cast<size_t>(size), flags);
+  auto call = [&](int fd, int extra) {
+    if (!from) return ::recv(fd, buf, static_cast<size_t>(size), flags | extra);
     from->len = sizeof from->storage;
-    return ::recvfrom(fd, buf, static_cast<size_t>(size), flags, from->get(), &from->len);
+    return ::recvfrom(fd, buf, static_cast<size_t>(size), flags | extra, from->get(), &from->len);
   };
-  return sock_call(ts, use, POLLIN, deadline_for(s), call, got);
+  // MSG_WAITALL asks to wait for all of it: not a call to try without waiting.
+  return sock_call(ts, use, POLLIN, deadline_for(s), call, got, !(flags & MSG_WAITALL));
 }
 
 bool bufsize_arg(ThreadState& ts, const char* fname, const Value* args, size_t nargs,
