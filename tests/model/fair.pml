@@ -24,6 +24,11 @@
  *    kDropGilRequest (Cpu), or does tiny I/O in a loop: release for a
  *    blocking call, come back through acquire as io class (Io).
  *
+ * -DRESUME_FRONT models the newer, uncommitted fair.cpp in which a yielder
+ * whose cpu turn an io waiter cut short goes back to the FRONT of cpu_
+ * (push_front) to resume its slice. Safety holds for it; the hand-over
+ * count is no longer bounded (see check.sh).
+ *
  * Properties (check.sh runs each):
  *  - mutual exclusion: at most one thread runs bytecode, and it is holder
  *    (assert in `running`);
@@ -34,9 +39,18 @@
  *    wait_for_grant returns;
  *  - no lost wake-up (LTL no_lost_wakeup, weak fairness): a thread that
  *    was granted the GIL eventually runs;
- *  - bounded wait: while a thread waits, at most K hand-overs go to other
- *    threads (assert in `grant`); and no starvation (LTL no_starvation,
+ *  - bounded wait: while a thread waits, at most K = 2 hand-overs go to
+ *    other threads (assert in `grant`; with -DK=1 Spin finds a waiter that
+ *    sees 2, so the bound is tight); and no starvation (LTL no_starvation,
  *    weak fairness): every waiter eventually gets the GIL.
+ *
+ * Modelled version: fair.cpp as it stood uncommitted in the fair worktree
+ * on 2026-12-03 at 13:13 (on f36a83b), whose choose counts the cpu head's
+ * wait from the end of the last cpu turn (cpu_head_kept_since). The 12:58
+ * version counted it from head_since alone: Spin found the I/O thread
+ * starved for ever by two CPU-bound threads (each cpu turn lasts a slice,
+ * so the other cpu thread, head since that turn began, is always starving
+ * when it ends, and goes before the io head).
  */
 
 #ifndef NCPU
@@ -71,6 +85,10 @@ bool is_cpu[N];             /* Waiter::cpu: queued by yield, not acquire */
 /* ThreadState::eval_breaker's kDropGilRequest bit (atomic) */
 bool drop_request[N];
 
+#ifdef RESUME_FRONT
+bool dropped_for_io = false; /* dropped_for_io_ */
+#endif
+
 /* ---- checking only ---- */
 bool alive[N];              /* the thread's Waiter node exists */
 bool waiting[N];            /* from queueing until wait_for_grant returns */
@@ -90,6 +108,12 @@ inline push_cpu(w) {
   :: cpu_len == 1 -> cpu_head_aged = false
   :: else -> skip
   fi
+}
+/* Queue::push_front (RESUME_FRONT): the new head, head_since = now. */
+inline push_front_cpu(w) {
+  for (j : 1 .. N - 1) { cpu[N - j] = cpu[N - j - 1] }
+  cpu[0] = w; cpu_len++;
+  cpu_head_aged = false
 }
 inline pop_io() {
   w = io[0];
@@ -143,13 +167,16 @@ inline grant(me) {
     slice_aged = false;              /* slice_start_ = now */
     preemptible = is_cpu[w] && io_len == 0;
     cpu_turn = is_cpu[w];
+#ifdef RESUME_FRONT
+    dropped_for_io = false;
+#endif
     /* a cpu turn: the cpu head's kept_since becomes slice_start_ = now */
     if :: cpu_turn -> cpu_head_aged = false :: else -> skip fi;
     drop_request[w] = false;
     was_parked = parked[w];
     granted[w] = true;
     printf("MSC: %d grants to %d (io %d, cpu %d)\n", me, w, io_len, cpu_len);
-#ifndef LIVENESS  /* checked by the safety run; kept out of the liveness state space */
+#if !defined(LIVENESS) && !defined(NO_COUNT)  /* checked by the safety run only */
     for (j : 0 .. N - 1) {
       if
       :: waiting[j] && j != w && j != me -> passed[j]++; assert(passed[j] <= K)
@@ -176,7 +203,14 @@ inline acquire_since(me) {
        new_waiter(me, false);
        push_io(me);
        printf("MSC: %d queues as io (preemptible %d)\n", me, preemptible);
-       if :: preemptible -> request_drop() :: else -> skip fi
+       if
+       :: preemptible ->
+#ifdef RESUME_FRONT
+          dropped_for_io = true;
+#endif
+          request_drop()
+       :: else -> skip
+       fi
     fi
   }
   unlock(me);
@@ -201,7 +235,10 @@ inline yield(me) {
   atomic {
     if
     :: io_len == 0 && cpu_len == 0 ->   /* keep_if_alone */
-       drop_request[me] = false; slice_aged = false; preemptible = true; cpu_turn = true; kept = true
+       drop_request[me] = false; slice_aged = false; preemptible = true; cpu_turn = true; kept = true;
+#ifdef RESUME_FRONT
+       dropped_for_io = false
+#endif
     :: else -> kept = false
     fi
   }
@@ -213,11 +250,26 @@ inline yield(me) {
        owners--;
        new_waiter(me, true);
        drop_request[me] = false;
+#ifdef RESUME_FRONT
+       /* cut_short: a cpu turn an io waiter cut before its budget ran out
+        * (the budget is abstract: either) */
+       if
+       :: cpu_turn && dropped_for_io -> cut_short = true
+       :: true -> cut_short = false
+       fi;
+#endif
        choose();
        assert(w != NONE)  /* "the queues stay non-empty until the hand-over" */
      }
      grant(me);
+#ifdef RESUME_FRONT
+     if
+     :: cut_short && !is_cpu[w] -> push_front_cpu(me)
+     :: else -> push_cpu(me)
+     fi;
+#else
      push_cpu(me);
+#endif
      unlock(me);
      wait_for_grant(me);
      running(me)
@@ -284,7 +336,7 @@ inline running(me) {
 /* A CPU-bound thread: runs until its eval-breaker poll sees a drop request. */
 proctype Cpu(byte me) {
   byte w, j;
-  bool fast, kept, was_parked;
+  bool fast, kept, was_parked, cut_short;
   acquire_since(me);
   do
   :: drop_request[me] -> yield(me)
@@ -294,7 +346,7 @@ proctype Cpu(byte me) {
 /* A thread doing tiny I/O in a loop (a BlockingRegion each time). */
 proctype Io(byte me) {
   byte w, j;
-  bool fast, kept, was_parked;
+  bool fast, kept, was_parked, cut_short;
   acquire_since(me);
   do
   :: if
