@@ -74,6 +74,9 @@ run fair-no_starvation    fair.pml "-DLIVENESS" "$fair_ltl" "-m200000 -a -f -N n
 # The variant that resumes a cut-short turn from the front of cpu_: safety
 # only (its hand-over count is unbounded: the bound is in time, not turns).
 run fair-resume-front-safety fair.pml "-DRESUME_FRONT -DNO_COUNT" "$safety" "-m200000"
+# fair.cpp at 74a458c (+ its uncommitted change at 13:26): an io thread takes
+# over a grant not yet confirmed. Safety only, ~19M states, ~30 s: --all.
+[ "${1:-}" = --all ] && run fair-take-over-safety fair.pml "-DTAKE_OVER -DNO_COUNT" "$safety" "-m300000"
 
 run legacy-safety         legacy.pml ""         "$safety"   "-m100000"
 run legacy-no_lost_wakeup legacy.pml ""         "$fair_ltl" "-m100000 -a -f -N no_lost_wakeup"

@@ -28,6 +28,10 @@
  * whose cpu turn an io waiter cut short goes back to the FRONT of cpu_
  * (push_front) to resume its slice. Safety holds for it; the hand-over
  * count is no longer bounded (see check.sh).
+ * -DTAKE_OVER (implies RESUME_FRONT) models fair.cpp at 74a458c plus its
+ * uncommitted change of 13:26: a grant is only taken up under m_ (confirm),
+ * and an io thread arriving first takes over a grant to a cpu waiter and
+ * puts that waiter back at the front. Safety holds (18.9M states).
  *
  * Properties (check.sh runs each):
  *  - mutual exclusion: at most one thread runs bytecode, and it is holder
@@ -85,6 +89,10 @@ bool is_cpu[N];             /* Waiter::cpu: queued by yield, not acquire */
 /* ThreadState::eval_breaker's kDropGilRequest bit (atomic) */
 bool drop_request[N];
 
+#ifdef TAKE_OVER
+#define RESUME_FRONT
+byte pending = NONE;         /* pending_: granted, not yet taken up (confirm) */
+#endif
 #ifdef RESUME_FRONT
 bool dropped_for_io = false; /* dropped_for_io_ */
 #endif
@@ -174,6 +182,9 @@ inline grant(me) {
     if :: cpu_turn -> cpu_head_aged = false :: else -> skip fi;
     drop_request[w] = false;
     was_parked = parked[w];
+#ifdef TAKE_OVER
+    pending = w;
+#endif
     granted[w] = true;
     printf("MSC: %d grants to %d (io %d, cpu %d)\n", me, w, io_len, cpu_len);
 #if !defined(LIVENESS) && !defined(NO_COUNT)  /* checked by the safety run only */
@@ -198,6 +209,24 @@ inline acquire_since(me) {
     if
     :: holder == NONE ->
        holder = me; slice_aged = false; preemptible = false; cpu_turn = false; fast = true
+#ifdef TAKE_OVER
+    /* take_over_pending_grant: an io thread takes a grant to a cpu waiter
+     * that has not confirmed it yet; that waiter goes back to the front. */
+    :: holder != NONE && pending != NONE && is_cpu[pending] && preemptible ->
+       w = pending;
+       granted[w] = false;
+       pending = NONE;
+       push_front_cpu(w);
+       printf("MSC: %d takes over the grant to %d\n", me, w);
+       for (j : 0 .. N - 1) {
+         if
+         :: waiting[j] && j != me -> passed[j]++
+         :: else -> skip
+         fi
+       }
+       holder = me; slice_aged = false; preemptible = false; cpu_turn = false;
+       dropped_for_io = false; fast = true
+#endif
     :: else ->
        fast = false;
        new_waiter(me, false);
@@ -297,6 +326,45 @@ inline yield(me) {
 #define TIMES_OUT(me) true
 #endif
 
+#ifdef TAKE_OVER
+/* wait_for_grant, TAKE_OVER version: the spin only hints; the grant counts
+ * once confirmed under m_ (confirm: pending_ = null), since an io thread
+ * may take it back before. Signalled but not granted: spin again. */
+inline wait_for_grant(me) {
+  do
+  :: if :: granted[me] -> skip :: true -> skip fi;  /* the spin */
+     lock(me);
+     do
+     :: granted[me] -> break
+     :: else ->
+        if :: slice_over(me) -> request_drop() :: else -> skip fi;
+        atomic { parked[me] = true; unlock(me) }
+        if
+        :: !parked[me] -> timed_out = false
+        :: TIMES_OUT(me) -> timed_out = true
+        fi;
+        lock(me);
+        parked[me] = false;
+        if
+        :: granted[me] -> break
+        :: !timed_out -> unlock(me); goto spin_again
+        :: else -> skip
+        fi
+     od;
+     /* confirm */
+     atomic {
+       pending = NONE;
+       slice_aged = false;
+       if :: cpu_turn -> cpu_head_aged = false :: else -> skip fi;
+       alive[me] = false; waiting[me] = false
+     }
+     unlock(me);
+     break;
+spin_again:
+     skip
+  od
+}
+#else
 /* wait_for_grant (rule 7): spin on granted, then park with a timeout. */
 inline wait_for_grant(me) {
   if
@@ -327,6 +395,7 @@ inline wait_for_grant(me) {
     alive[me] = false; waiting[me] = false
   }
 }
+#endif
 
 /* Back from acquire or yield: this thread runs bytecode. */
 inline running(me) {
@@ -336,7 +405,7 @@ inline running(me) {
 /* A CPU-bound thread: runs until its eval-breaker poll sees a drop request. */
 proctype Cpu(byte me) {
   byte w, j;
-  bool fast, kept, was_parked, cut_short;
+  bool fast, kept, was_parked, cut_short, timed_out;
   acquire_since(me);
   do
   :: drop_request[me] -> yield(me)
@@ -346,7 +415,7 @@ proctype Cpu(byte me) {
 /* A thread doing tiny I/O in a loop (a BlockingRegion each time). */
 proctype Io(byte me) {
   byte w, j;
-  bool fast, kept, was_parked, cut_short;
+  bool fast, kept, was_parked, cut_short, timed_out;
   acquire_since(me);
   do
   :: if
