@@ -6,7 +6,7 @@ DEB_PACKAGES := cmake ninja-build g++ libgmp-dev libfmt-dev libgtest-dev libbenc
 .PHONY: deps build build-asan build-tsan test run bench screenshots format clean
 
 # Every Python test runs under each GIL policy.
-POLICIES := -DGILVM_TEST_GIL_POLICIES=legacy,interval
+POLICIES := -DGILVM_TEST_GIL_POLICIES=legacy,interval,fair
 
 deps:
 	@missing=""; \
