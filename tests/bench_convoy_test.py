@@ -23,7 +23,17 @@ import tempfile
 import time
 from pathlib import Path
 
-POLICIES = ["legacy", "interval"]
+POLICIES: list[str] = []  # every policy gilvm has: the benches' default (set in main)
+
+
+def gilvm_policies(gilvm: str) -> list[str]:
+    """The policies `gilvm --help` lists ("--gil=POLICY  legacy | interval | ...")."""
+    out = subprocess.run([gilvm, "--help"], capture_output=True, text=True, timeout=60)
+    for line in (out.stdout + out.stderr).splitlines():
+        if line.strip().startswith("--gil=POLICY"):
+            names = line.split("--gil=POLICY", 1)[1].split("(default")[0]
+            return [n.strip() for n in names.split("|") if n.strip()]
+    raise SystemExit("gilvm --help lists no policies")
 TRANSPORTS = ["tcp", "unix"]
 SIZES = [1, 1024]
 THREADS = [0, 1]
@@ -250,6 +260,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gilvm", required=True)
     opts = ap.parse_args()
+    POLICIES[:] = gilvm_policies(opts.gilvm)
     with_python3 = not os.environ.get("GILVM_NO_PYTHON3")
     check_usage(opts.gilvm)
     check_run(opts.gilvm, with_python3)

@@ -20,7 +20,17 @@ from pathlib import Path
 
 CASES = ["sequential", "2 threads", "4 threads", "2 processes", "4 processes"]
 CPUS = ["all", "one"]
-POLICIES = ["legacy", "interval"]
+POLICIES: list[str] = []  # every policy gilvm has: the benches' default (set in main)
+
+
+def gilvm_policies(gilvm: str) -> list[str]:
+    """The policies `gilvm --help` lists ("--gil=POLICY  legacy | interval | ...")."""
+    out = subprocess.run([gilvm, "--help"], capture_output=True, text=True, timeout=60)
+    for line in (out.stdout + out.stderr).splitlines():
+        if line.strip().startswith("--gil=POLICY"):
+            names = line.split("--gil=POLICY", 1)[1].split("(default")[0]
+            return [n.strip() for n in names.split("|") if n.strip()]
+    raise SystemExit("gilvm --help lists no policies")
 ROW_KEYS = ["runtime", "policy", "case", "cpus", "seconds", "ratio", "gil"]
 GIL_KEYS = ["acquisitions", "contended", "failed_wakeups", "signals", "drop_requests",
             "forced_switches"]
@@ -104,6 +114,7 @@ def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--gilvm", required=True)
     opts = ap.parse_args()
+    POLICIES[:] = gilvm_policies(opts.gilvm)
     check_usage(opts.gilvm)
     check_run(opts.gilvm, with_python3=not os.environ.get("GILVM_NO_PYTHON3"))
     for f in failures:
