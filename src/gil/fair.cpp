@@ -128,9 +128,6 @@ namespace gilvm {
 
 namespace {
 
-// Rule 3's minimum cpu turn (GILVM_FAIR_MIN_TURN_US), in µs.
-constexpr int64_t kMinTurnUs = 0;
-
 inline void cpu_relax() {
 #if defined(__x86_64__) || defined(__i386__)
   __builtin_ia32_pause();
@@ -162,7 +159,6 @@ struct Waiter {
   uint64_t resume_budget = 0;  // guarded by m_: non-zero: resumes a turn an io waiter cut short
   uint64_t ran_before = 0;     // guarded by m_: ... which had run this long
   bool parked = false;         // guarded by m_: sleeping (or about to) on cv
-  uint64_t preempt_at = 0;  // set before it queues: an io waiter's deferred drop request (rule 3)
   std::atomic<bool> granted{false};  // set once, by the releaser, holding m_
   std::condition_variable cv;
 };
@@ -203,8 +199,7 @@ class FairGil final : public Gil {
  public:
   FairGil()
       : spin_ns_(may_run_on_several_cpus() ? env_int("GILVM_FAIR_SPIN_US", 50) * 1000 : 0),
-        try_io_(std::clamp<int64_t>(env_int("GILVM_FAIR_TRY_IO", 0), 0, 2)),
-        min_turn_ns_(std::max<int64_t>(env_int("GILVM_FAIR_MIN_TURN_US", kMinTurnUs), 0) * 1000) {}
+        try_io_(std::clamp<int64_t>(env_int("GILVM_FAIR_TRY_IO", 0), 0, 2)) {}
 
   void acquire_since(ThreadState& ts, uint64_t start) override {
     GilCounters& c = ts.gil_counters;
@@ -288,22 +283,11 @@ class FairGil final : public Gil {
 
   // Rule 3: queue as io class; true when this made the drop request.
   bool enqueue_io(Waiter& me) {
-    uint64_t now = gil_now_ns();
-    io_.push(&me, now);
+    io_.push(&me, gil_now_ns());
     if (!preemptible_) return false;
-    // A cpu turn runs at least min_turn_ns_ before an io waiter cuts it
-    // short: the waiter asks when that much has passed (slice_over).
-    uint64_t at = slice_start_.load(std::memory_order_relaxed) + min_turn_ns_;
-    if (now < at) {
-      me.preempt_at = at;
-      return false;
-    }
     dropped_for_io_ = true;
     return request_drop();
   }
-
-  // How long the io head lets the holder's turn run.
-  uint64_t io_wait_limit() const { return preemptible_ ? min_turn_ns_ : slice_ns(); }
 
   bool request_drop() {
     uint32_t old = holder_->eval_breaker.fetch_or(kDropGilRequest, std::memory_order_release);
@@ -420,12 +404,9 @@ class FairGil final : public Gil {
   }
 
   // Rule 4: when a waiter that timed out asks the holder to drop.
-  bool slice_over(const Waiter& me, uint64_t now) {
+  bool slice_over(const Waiter& me, uint64_t now) const {
     if (me.cpu) return cpu_.head == &me && now - cpu_head_kept_since(me) >= cpu_wait_limit();
-    if (io_.head != &me || now - slice_start_.load(std::memory_order_relaxed) < io_wait_limit())
-      return false;
-    if (preemptible_) dropped_for_io_ = true;
-    return true;
+    return io_.head == &me && now - slice_start_.load(std::memory_order_relaxed) >= slice_ns();
   }
 
   // When a parked waiter next looks: its queue's head at its deadline, any
@@ -433,7 +414,7 @@ class FairGil final : public Gil {
   uint64_t next_look(const Waiter& me, uint64_t now) const {
     uint64_t from = me.cpu ? cpu_head_kept_since(me) : slice_start_.load(std::memory_order_relaxed);
     bool head = me.cpu ? cpu_.head == &me : io_.head == &me;
-    uint64_t at = from + (me.cpu ? cpu_wait_limit() : io_wait_limit());
+    uint64_t at = from + (me.cpu ? cpu_wait_limit() : slice_ns());
     return head && at > now ? at : now + slice_ns();
   }
 
@@ -472,8 +453,6 @@ class FairGil final : public Gil {
     for (;;) {
       if (spin_ns_ > 0) {
         uint64_t until = gil_now_ns() + spin_ns_;
-        // A deferred drop request is made when due, not after the spin.
-        if (me.preempt_at && me.preempt_at < until) until = me.preempt_at;
         for (unsigned i = 1; !me.granted.load(std::memory_order_acquire); ++i) {
           cpu_relax();
           if (i % 64 == 0 && gil_now_ns() >= until) break;
@@ -538,9 +517,8 @@ class FairGil final : public Gil {
     count_acquired(ts, start, failed);
   }
 
-  const uint64_t spin_ns_;      // 0 on one CPU: the holder cannot run while we spin
-  const int try_io_;            // rule 8: 0 off, 1 sends, 2 sends and receives
-  const uint64_t min_turn_ns_;  // rule 3: a cpu turn's shortest run before an io waiter cuts it
+  const uint64_t spin_ns_;  // 0 on one CPU: the holder cannot run while we spin
+  const int try_io_;        // rule 8: 0 off, 1 sends, 2 sends and receives
 };
 
 }  // namespace
