@@ -106,6 +106,9 @@ async function main() {
   const countdown = path.join(ROOT, 'examples', 'countdown_threads.py');
   const legacy = record(args, 'legacy-countdown', 'legacy', countdown, [COUNT]);
   const interval = record(args, 'interval-countdown', 'interval', countdown, [COUNT]);
+  const scene = path.join(__dirname, 'three_policies_scene.py');
+  const three = ['legacy', 'interval', 'fair'].map(
+      (p) => [p, record(args, `three-${p}`, p, scene, [COUNT, '200'])]);
   const convoy = recordConvoy(args);
   const chart = convoyChart(args);
 
@@ -129,6 +132,14 @@ async function main() {
     });
     await shoot(page, path.join(args.out, 'interval-countdown-zoom.png'), [t - 150e3, t + 50e3]);
     await page.close();
+
+    // The same program under each policy, 20 ms a third of the way in.
+    for (const [policy, rec] of three) {
+      page = await open(browser, rec.html);
+      const at = rec.summary.duration_ns / 3;
+      await shoot(page, path.join(args.out, `three-${policy}.png`), [at, at + 20e6]);
+      await page.close();
+    }
 
     page = await open(browser, convoy.html);
     await shoot(page, path.join(args.out, 'convoy-interval.png'));
