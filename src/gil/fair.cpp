@@ -110,8 +110,13 @@
 // the hand-over it saves, so it is off by default.
 //
 // The model tests/model/fair.pml checks this protocol: mutual exclusion, no
-// lost wake-up and the bounded wait. The protocol is the section between
-// the "protocol" markers below; the rest is counting.
+// lost wake-up, no starvation and a bound of two hand-overs to others per
+// wait, for the protocol without the resume-at-front of rule 6 and the
+// take-over of rule 7; with those two (-DRESUME_FRONT, -DTAKE_OVER) it
+// checks safety only, since resuming at the front lets a waiter see more
+// hand-overs go by (its wait stays bounded in time, which the model does
+// not measure). The protocol is the section between the "protocol"
+// markers below; the rest is counting.
 #include <pthread.h>
 #include <sched.h>
 
