@@ -41,12 +41,7 @@ namespace {
 using Clock = std::chrono::steady_clock;
 
 // The longest a main-thread wait goes without looking for Ctrl-C.
-constexpr int kInterruptSliceMs = 20;
-
-bool sigint_pending(ThreadState& ts) {
-  return &ts == ts.interp->main_thread &&
-         (ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending);
-}
+constexpr int kInterruptSliceMs = static_cast<int>(kInterruptSliceNs / 1'000'000);
 
 // After a wait gave up for Ctrl-C: raises KeyboardInterrupt (GIL held).
 Value raise_interrupt(ThreadState& ts) {
@@ -99,7 +94,7 @@ Value posix_waitpid(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwn
         got = ::waitpid(static_cast<pid_t>(pid), &status, static_cast<int>(options));
       }
       if (got >= 0 || errno != EINTR) break;
-      if (sigint_pending(ts)) return raise_interrupt(ts);
+      if (main_thread_sigint_pending(ts)) return raise_interrupt(ts);
     }
   }
   if (got < 0) return raise_os_error(ts, errno);
@@ -150,7 +145,7 @@ Value posix_wait_timeout(ThreadState& ts, const Value* args, size_t nargs, Tuple
         sleep_ms = std::min(sleep_ms * 2, 10);
         ::usleep(static_cast<useconds_t>(slice) * 1000);
       }
-      if (sigint_pending(ts)) {
+      if (main_thread_sigint_pending(ts)) {
         interrupted = true;
         break;
       }
@@ -254,7 +249,7 @@ Value posix_poll(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
         break;
       }
       if (n > 0) break;
-      if (sigint_pending(ts)) {
+      if (main_thread_sigint_pending(ts)) {
         interrupted = true;
         break;
       }

@@ -49,8 +49,6 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// The longest a main-thread wait goes without looking for Ctrl-C.
-constexpr int64_t kInterruptSliceNs = 20'000'000;
 // CPython's default masks for poll.register and epoll.register.
 constexpr int64_t kPollDefaultMask = POLLIN | POLLPRI | POLLOUT;
 constexpr int64_t kEpollDefaultMask = EPOLLIN | EPOLLPRI | EPOLLOUT;
@@ -183,11 +181,6 @@ Object* native_self(ThreadState& ts, const Value* args, size_t nargs, std::strin
 
 // ------------------------------------------------------------ waiting
 
-bool sigint_pending(ThreadState& ts) {
-  return &ts == ts.interp->main_thread &&
-         (ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending);
-}
-
 // Waits with the GIL released. `attempt(slice_ns)` makes one system call
 // waiting at most slice_ns (-1: no limit) and returns its result: > 0
 // ready, 0 timed out, < 0 failed with errno. On return *n holds the last
@@ -217,7 +210,7 @@ bool wait_for_events(ThreadState& ts, bool forever, int64_t timeout_ns, Attempt 
           *err = errno;
           break;
         }
-        if (sigint_pending(ts)) {
+        if (main_thread_sigint_pending(ts)) {
           interrupted = true;
           break;
         }

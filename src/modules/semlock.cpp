@@ -46,7 +46,6 @@ namespace {
 constexpr int64_t kRecursiveMutex = 0;
 constexpr int64_t kSemaphore = 1;
 constexpr int64_t kSemValueMax = INT32_MAX;
-constexpr long kInterruptSliceNs = 20'000'000;
 
 // Lives in shared memory; every field after the two pthread objects is
 // guarded by `mutex`.

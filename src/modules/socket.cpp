@@ -135,9 +135,7 @@ Value raise_socket_error(ThreadState& ts, const SocketObject* s, int err) {
 // True, or false with KeyboardInterrupt: a pending Ctrl-C in the main
 // thread ends a call that EINTR interrupted.
 bool check_signals(ThreadState& ts) {
-  if (&ts != ts.interp->main_thread) return true;
-  if (!(ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending)) return true;
-  return handle_eval_breaker(ts);
+  return !main_thread_sigint_pending(ts) || handle_eval_breaker(ts);
 }
 
 // A call's use of the descriptor, from before its GIL release until after

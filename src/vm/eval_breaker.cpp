@@ -8,9 +8,15 @@ namespace gilvm {
 
 void update_tick_counting(ThreadState& ts) {
   Interpreter& interp = *ts.interp;
-  bool counting = interp.gil->counts_ticks() && interp.threads_started.load(std::memory_order_acquire);
+  bool counting =
+      interp.gil->counts_ticks() && interp.threads_started.load(std::memory_order_acquire);
   if (counting && !ts.counting_ticks) ts.ticks = interp.gil->check_interval();
   ts.counting_ticks = counting;
+}
+
+bool main_thread_sigint_pending(ThreadState& ts) {
+  return &ts == ts.interp->main_thread &&
+         (ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending);
 }
 
 bool handle_eval_breaker(ThreadState& ts) {
