@@ -94,7 +94,7 @@ Value posix_waitpid(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwn
         got = ::waitpid(static_cast<pid_t>(pid), &status, static_cast<int>(options));
       }
       if (got >= 0 || errno != EINTR) break;
-      if (main_thread_sigint_pending(ts)) return raise_interrupt(ts);
+      if (wait_interrupted(ts)) return raise_interrupt(ts);
     }
   }
   if (got < 0) return raise_os_error(ts, errno);
@@ -145,7 +145,7 @@ Value posix_wait_timeout(ThreadState& ts, const Value* args, size_t nargs, Tuple
         sleep_ms = std::min(sleep_ms * 2, 10);
         ::usleep(static_cast<useconds_t>(slice) * 1000);
       }
-      if (main_thread_sigint_pending(ts)) {
+      if (wait_interrupted(ts)) {
         interrupted = true;
         break;
       }
@@ -249,7 +249,7 @@ Value posix_poll(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
         break;
       }
       if (n > 0) break;
-      if (main_thread_sigint_pending(ts)) {
+      if (wait_interrupted(ts)) {
         interrupted = true;
         break;
       }

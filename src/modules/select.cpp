@@ -189,7 +189,7 @@ Object* native_self(ThreadState& ts, const Value* args, size_t nargs, std::strin
 template <typename Attempt>
 bool wait_for_events(ThreadState& ts, bool forever, int64_t timeout_ns, Attempt attempt, int* n,
                      int* err) {
-  const bool interruptible = &ts == ts.interp->main_thread;
+  const bool interruptible = waits_are_interruptible(ts);
   const auto deadline = Clock::now() + std::chrono::nanoseconds(forever ? 0 : timeout_ns);
   *err = 0;
   for (;;) {
@@ -210,7 +210,7 @@ bool wait_for_events(ThreadState& ts, bool forever, int64_t timeout_ns, Attempt 
           *err = errno;
           break;
         }
-        if (main_thread_sigint_pending(ts)) {
+        if (wait_interrupted(ts)) {
           interrupted = true;
           break;
         }

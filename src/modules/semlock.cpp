@@ -106,11 +106,10 @@ enum class WaitResult { Ready, TimedOut, Interrupted };
 template <typename Ready>
 WaitResult wait_locked(ThreadState& ts, SharedSem* s, double timeout, Ready ready) {
   const bool forever = timeout < 0;
-  const bool interruptible = &ts == ts.interp->main_thread;
+  const bool interruptible = waits_are_interruptible(ts);
   const timespec deadline = monotonic_after(forever ? 0 : timeout);
   while (!ready()) {
-    if (interruptible && (ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending))
-      return WaitResult::Interrupted;
+    if (interruptible && wait_interrupted(ts)) return WaitResult::Interrupted;
     timespec until = forever ? monotonic_after(1.0) : deadline;
     if (interruptible) {
       timespec slice = monotonic_after(kInterruptSliceNs / 1e9);

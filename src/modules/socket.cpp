@@ -135,7 +135,7 @@ Value raise_socket_error(ThreadState& ts, const SocketObject* s, int err) {
 // True, or false with KeyboardInterrupt: a pending Ctrl-C in the main
 // thread ends a call that EINTR interrupted.
 bool check_signals(ThreadState& ts) {
-  return !main_thread_sigint_pending(ts) || handle_eval_breaker(ts);
+  return !wait_interrupted(ts) || handle_eval_breaker(ts);
 }
 
 // A call's use of the descriptor, from before its GIL release until after

@@ -35,6 +35,7 @@
 #include "runtime/type.h"
 #include "trace/trace.h"
 #include "vm/eval_breaker.h"
+#include "vm/limits.h"
 #include "vm/thread_state.h"
 
 namespace gilvm {
@@ -87,11 +88,11 @@ AcquireResult wait_for_lock(ThreadState& ts, LockState* st, double timeout, Take
   const bool forever = timeout < 0;
   const auto deadline = Clock::now() + std::chrono::duration_cast<Clock::duration>(
                                            std::chrono::duration<double>(forever ? 0 : timeout));
-  const bool interruptible = &ts == ts.interp->main_thread;
+  const bool interruptible = waits_are_interruptible(ts);
   BlockingRegion guard(ts, st->cause);
   std::unique_lock<std::mutex> lk(st->mutex);
   while (!take()) {
-    if (interruptible && (ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending)) {
+    if (interruptible && wait_interrupted(ts)) {
       return AcquireResult::Interrupted;
     }
     auto until = forever ? Clock::now() + kInterruptSlice : deadline;
@@ -359,6 +360,7 @@ void run_thread(Bootstrap* boot) {
     ts->name = "Thread-" + std::to_string(ts->index);
     interp.threads.push_back(ts);
   }
+  inherit_limit(*ts);
   if (interp.trace) {
     ts->trace = interp.trace->add_thread(ts->native_id);
     ts->trace->instant(TraceKind::ThreadStart, gil_now_ns());
@@ -420,6 +422,7 @@ void run_thread(Bootstrap* boot) {
     interp.finished_threads.push_back({ts->name, ts->gil_counters});
   }
   delete ts;
+  interp.running_threads.fetch_sub(1, std::memory_order_release);  // the last touch of interp
 }
 
 void* thread_entry(void* arg) {
@@ -457,10 +460,12 @@ Value start_new_thread(ThreadState& ts, const Value* args, size_t nargs, Tuple* 
   sigaddset(&block, SIGINT);
   pthread_sigmask(SIG_BLOCK, &block, &old);
   pthread_t tid;
+  interp.running_threads.fetch_add(1, std::memory_order_relaxed);
   int err = pthread_create(&tid, &attr, thread_entry, boot);
   pthread_sigmask(SIG_SETMASK, &old, nullptr);
   pthread_attr_destroy(&attr);
   if (err != 0) {
+    interp.running_threads.fetch_sub(1, std::memory_order_relaxed);
     decref(boot->func);
     decref(boot->args);
     decref(boot->kwargs);

@@ -72,17 +72,33 @@ static Value time_sleep(ThreadState& ts, const Value* args, size_t nargs, Tuple*
 
   double whole = std::floor(secs);
   timespec req{static_cast<time_t>(whole), static_cast<long>((secs - whole) * 1e9)};
+  // SIGINT interrupts nanosleep in the main thread; a reached execution
+  // limit (vm/limits.h) is only seen by sleeping in slices.
+  const bool sliced = ts.interp->config.limits.stop_running_code();
+  bool interrupted = false;
   {
     BlockingRegion guard(ts, BlockCause::Sleep);
-    while (nanosleep(&req, &req) == -1 && errno == EINTR) {
-      // A signal (Ctrl-C) cuts the sleep short; the eval loop raises it.
-      if (ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending) break;
+    for (;;) {
+      timespec step = req;
+      if (sliced && (step.tv_sec > 0 || step.tv_nsec > kInterruptSliceNs)) {
+        step = {0, static_cast<long>(kInterruptSliceNs)};
+      }
+      timespec left{0, 0};
+      int rc = nanosleep(&step, &left);
+      if (rc == -1 && errno != EINTR) break;
+      if (wait_interrupted(ts)) {
+        interrupted = true;
+        break;
+      }
+      // What is left: the rest of this step plus the steps not yet taken.
+      int64_t rest_ns = (req.tv_sec - step.tv_sec) * 1'000'000'000 + (req.tv_nsec - step.tv_nsec) +
+                        (rc == -1 ? left.tv_sec * 1'000'000'000 + left.tv_nsec : 0);
+      if (rest_ns <= 0) break;
+      req = {static_cast<time_t>(rest_ns / 1'000'000'000), static_cast<long>(rest_ns % 1'000'000'000)};
     }
   }
   // Ctrl-C during the sleep: raise KeyboardInterrupt now, as CPython does.
-  if ((ts.eval_breaker.load(std::memory_order_relaxed) & kSignalPending) && !handle_eval_breaker(ts)) {
-    return Value::null();
-  }
+  if (interrupted && !handle_eval_breaker(ts)) return Value::null();
   return newref(ts.none());
 }
 

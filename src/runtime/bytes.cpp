@@ -30,6 +30,7 @@
 #include "runtime/type.h"
 #include "runtime/unicode.h"
 #include "vm/thread_state.h"
+#include "vm/limits.h"
 
 namespace gilvm {
 
@@ -298,6 +299,8 @@ Value repeat(ThreadState& ts, Value self, Value n) {
   if (count == 1) return same_or_make(ts, self, v);
   if (v.size() > static_cast<size_t>(INT64_MAX / 4 / count))
     return raise(ts, ts.exc_types().MemoryError, "");
+  // The result is built in a std::string, then copied into the object.
+  if (!memory_available(ts, 2 * v.size() * static_cast<size_t>(count))) return Value::null();
   std::string out;
   out.reserve(v.size() * static_cast<size_t>(count));
   for (int64_t i = 0; i < count; ++i) out.append(v);

@@ -26,6 +26,7 @@
 #include "runtime/str.h"
 #include "runtime/type.h"
 #include "vm/thread_state.h"
+#include "vm/limits.h"
 
 namespace gilvm {
 
@@ -120,6 +121,7 @@ bool resize(ThreadState& ts, Dict* d, int64_t min_used) {
     return false;
   }
   int64_t cap = usable_size(size);
+  if (!memory_available(ts, cap * sizeof(DictEntry) + size * sizeof(int32_t))) return false;
   auto* entries = static_cast<DictEntry*>(table_alloc(cap * sizeof(DictEntry)));
   auto* index = static_cast<int32_t*>(table_alloc(size * sizeof(int32_t)));
   if (!entries || !index) {

@@ -27,6 +27,7 @@
 #include "runtime/str.h"
 #include "runtime/type.h"
 #include "vm/thread_state.h"
+#include "vm/limits.h"
 
 namespace gilvm {
 
@@ -160,6 +161,7 @@ static bool list_reserve(ThreadState& ts, List* l, int64_t needed) {
     raise(ts, ts.exc_types().MemoryError, "");
     return false;
   }
+  if (!memory_available(ts, static_cast<size_t>(cap - l->capacity) * sizeof(Value))) return false;
   auto* items = static_cast<Value*>(std::realloc(l->items, cap * sizeof(Value)));
   if (!items) {
     raise(ts, ts.exc_types().MemoryError, "");
@@ -183,6 +185,10 @@ List* list_alloc(ThreadState& ts, Type* type) {
 Value list_new(ThreadState& ts, int64_t size) {
   List* l = alloc<List>(ts, ts.types().list, Tag::List);
   if (size > 0) {
+    if (!memory_available(ts, static_cast<size_t>(size) * sizeof(Value))) {
+      decref(l);
+      return Value::null();
+    }
     l->items = static_cast<Value*>(std::calloc(size, sizeof(Value)));
     if (!l->items) {
       decref(l);

@@ -27,6 +27,7 @@
 #include "runtime/str.h"
 #include "runtime/type.h"
 #include "vm/thread_state.h"
+#include "vm/limits.h"
 
 namespace gilvm {
 
@@ -71,6 +72,7 @@ void insert_clean(SetEntry* table, uint64_t mask, Value key, int64_t hash) {
 bool table_resize(ThreadState& ts, Set* s, int64_t minused) {
   int64_t newsize = kMinSize;
   while (newsize <= minused) newsize <<= 1;
+  if (!memory_available(ts, static_cast<size_t>(newsize) * sizeof(SetEntry))) return false;
   SetEntry* table = new_table(newsize);
   if (!table) {
     raise(ts, ts.exc_types().MemoryError, "");

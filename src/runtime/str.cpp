@@ -30,6 +30,7 @@
 #include "runtime/type.h"
 #include "runtime/unicode.h"
 #include "vm/thread_state.h"
+#include "vm/limits.h"
 
 namespace gilvm {
 
@@ -540,6 +541,7 @@ Value str_repeat(ThreadState& ts, Str* s, int64_t n) {
   if (n == 1 && is_str(Value::from_object(s))) return newref(Value::from_object(s));
   if (s->nbytes > INT64_MAX / 4 / n) return raise(ts, ts.exc_types().MemoryError, "");
   int64_t total = s->nbytes * n;
+  if (!memory_available(ts, static_cast<size_t>(total))) return Value::null();
   Str* r = str_alloc(ts, total);
   if (s->nbytes == 1) {
     std::memset(r->data, s->data[0], static_cast<size_t>(total));

@@ -21,6 +21,7 @@
 #include "runtime/str.h"
 #include "runtime/type.h"
 #include "vm/thread_state.h"
+#include "vm/limits.h"
 
 namespace gilvm {
 
@@ -39,6 +40,7 @@ static Tuple* tuple_alloc(ThreadState& ts, Type* type, int64_t size) {
 Value tuple_new(ThreadState& ts, int64_t size) {
   if (size == 0 && ts.interp->empty_tuple) return ts.interp->empty_tuple;
   if (size < 0 || size > (int64_t{1} << 58)) return raise(ts, ts.exc_types().MemoryError, "");
+  if (!memory_available(ts, static_cast<size_t>(size) * sizeof(Value))) return Value::null();
   return Value::from_object(tuple_alloc(ts, ts.types().tuple, size));
 }
 

@@ -619,20 +619,17 @@ Value eval_frame(ThreadState& ts, Frame* entry, bool throwing) {
   DISPATCH();
 
 tick:
-  // Python 2's ceval.c: every check interval, "give another thread a chance".
   if (--ts.ticks <= 0) {
-    ts.ticks = interp.gil->check_interval();
     SAVE_STATE();
-    interp.gil->yield(ts);
+    ticks_elapsed(ts);
   }
   goto* kDispatch[word & 0xff];
 #else
 dispatch:
   word = *ip++;
   if (__builtin_expect(counting_ticks, 0) && --ts.ticks <= 0) {
-    ts.ticks = interp.gil->check_interval();
     SAVE_STATE();
-    interp.gil->yield(ts);
+    ticks_elapsed(ts);
   }
   switch (decode_op(word)) {
 #endif

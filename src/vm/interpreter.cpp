@@ -27,7 +27,9 @@
 #include "vm/class_builder.h"
 #include "vm/exec_builtins.h"
 #include "vm/generator.h"
+#include "vm/eval_breaker.h"
 #include "vm/import.h"
+#include "vm/limits.h"
 #include "vm/thread_state.h"
 
 namespace gilvm {
@@ -55,6 +57,8 @@ void Interpreter::bootstrap(ThreadState& ts) {
     ts.trace->instant(TraceKind::ThreadStart, gil_now_ns());
   }
   gil->acquire(ts);
+  reset_limits(*this);
+  update_tick_counting(ts);
 
   init_type_type(ts);
   init_singleton_types(ts);

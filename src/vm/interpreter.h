@@ -18,6 +18,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/module.h"
 #include "runtime/object.h"
+#include "vm/limits.h"
 
 namespace gilvm {
 
@@ -87,6 +88,8 @@ struct InterpreterConfig {
   uint64_t trace_limit_bytes = 0;  // --trace-limit; 0: the default
   std::string command_line;        // for reports
   std::vector<std::string> argv;   // sys.argv
+  ExecutionLimits limits;          // instruction budget, deadline, memory cap (vm/limits.h)
+  std::vector<std::string> withheld_modules;  // native modules `import` must not find
 };
 
 struct Interpreter {
@@ -153,6 +156,12 @@ struct Interpreter {
   // Set when a second thread starts: from then on the legacy policy counts
   // ticks (Python 2 only touched the lock once threads existed).
   std::atomic<bool> threads_started{false};
+  // Threads started by _thread.start_new_thread that have not yet finished
+  // with the interpreter (counted from before pthread_create, so a thread
+  // not yet registered in `threads` is included).
+  std::atomic<int> running_threads{0};
+
+  LimitState limit_state;  // config.limits' budget and deadline (vm/limits.h)
 
   Value bool_value(bool b) const { return b ? true_ : false_; }
 };

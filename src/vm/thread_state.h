@@ -27,6 +27,7 @@ enum EvalBreakerBits : uint32_t {
   kDropGilRequest = 1u << 0,  // another thread waits for the GIL (interval policy)
   kSignalPending = 1u << 1,   // e.g. SIGINT: raise KeyboardInterrupt in the main thread
   kRecheckTicking = 1u << 2,  // the GIL policy's need for tick counting changed
+  kLimitReached = 1u << 3,    // sticky: the execution limits are reached (vm/limits.h)
 };
 
 struct ThreadState {
@@ -56,8 +57,9 @@ struct ThreadState {
   GilCounters gil_counters;
   uint64_t gil_acquired_at = 0;  // gil_now_ns() when this thread last took the GIL
   uint64_t gil_released_at = 0;  // ... and when it last let go
-  bool counting_ticks = false;   // legacy policy with several threads: the loop counts ticks
-  int ticks = 0;                 // ticks left before the next check (legacy)
+  bool counting_ticks = false;   // legacy policy with several threads, or limits: the loop counts ticks
+  int ticks = 0;                 // ticks left before the next check
+  int tick_slice = 0;            // the ticks the current slice started with
   ThreadTrace* trace = nullptr;  // --trace: this thread's event buffer (owned by interp->trace)
   bool ending = false;           // the thread's next GIL release is its last
 
