@@ -1,9 +1,9 @@
 # One-command entry points. `make test` is what CI runs (.ci/run).
 SHELL := /bin/bash
 JOBS ?= 2
-DEB_PACKAGES := cmake ninja-build g++ libgmp-dev libfmt-dev libgtest-dev libbenchmark-dev nlohmann-json3-dev python3 lua5.4 time spin
+DEB_PACKAGES := cmake ninja-build g++ libgmp-dev libfmt-dev libgtest-dev libbenchmark-dev nlohmann-json3-dev python3 lua5.4 time spin clang libclang-rt-14-dev
 
-.PHONY: deps build build-asan build-tsan test run bench screenshots format clean
+.PHONY: deps build build-asan build-tsan build-fuzz fuzz test run bench screenshots format clean
 
 # Every Python test runs under each GIL policy.
 POLICIES := -DGILVM_TEST_GIL_POLICIES=legacy,interval,fair
@@ -40,6 +40,16 @@ build-tsan:
 	cmake -S . -B build-tsan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DGILVM_SANITIZE=thread $(POLICIES)
 	cmake --build build-tsan -j$(JOBS)
 
+# The libFuzzer targets (docs/fuzzing.md): clang, coverage, ASan and UBSan.
+build-fuzz:
+	cmake -S . -B build-fuzz -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCMAKE_CXX_COMPILER=clang++ -DGILVM_FUZZ=ON
+	cmake --build build-fuzz -j$(JOBS) --target gilvm gilvm_fuzz_vm gilvm_fuzz_trace
+
+# Runs each target for FUZZ_SECONDS; the corpus grows in build-fuzz/fuzz/.
+FUZZ_SECONDS ?= 300
+fuzz: deps build-fuzz
+	python3 tests/fuzz/libfuzzer.py --build build-fuzz --seconds $(FUZZ_SECONDS)
+
 # Stages run in order and are timed; both test runs happen even when the
 # first fails (a stage whose build failed is skipped), a summary closes the
 # output, and the exit status is non-zero if any stage failed.
@@ -59,6 +69,8 @@ test:
 	  stage "build-asan" $(MAKE) --no-print-directory build-asan && \
 	    stage "ctest-asan" bash -c 'cd build-asan && ASAN_OPTIONS=detect_leaks=0 \
 	      UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 ctest --output-on-failure -j$(JOBS)'; \
+	  stage "build-fuzz" $(MAKE) --no-print-directory build-fuzz && \
+	    stage "fuzz" python3 tests/fuzz/libfuzzer.py --build build-fuzz --seconds 60; \
 	  stage "build-tsan" $(MAKE) --no-print-directory build-tsan && \
 	    stage "ctest-tsan" bash -c 'cd build-tsan && TSAN_OPTIONS=halt_on_error=1:second_deadlock_stack=1:die_after_fork=0 \
 	      ctest --output-on-failure -j$(JOBS) -R "GilTest|TraceTest|py/threads|py/stdlib/thread|py/multiprocessing|py/net|py/subprocess|py/futures|^trace$$"'; \
@@ -86,4 +98,4 @@ format:
 	  | xargs -0 -r clang-format -i
 
 clean:
-	rm -rf build build-asan build-tsan
+	rm -rf build build-asan build-tsan build-fuzz

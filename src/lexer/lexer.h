@@ -71,7 +71,6 @@ class Lexer {
   bool at_line_start_ = true;
   bool line_has_tokens_ = false;  // whether a NEWLINE is owed at the end of this line
   bool fragment_ = false;
-  bool done_ = false;
   int pending_dedents_ = 0;
   bool pending_indent_ = false;
 

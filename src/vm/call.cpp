@@ -66,7 +66,9 @@ bool bind_arguments(ThreadState& ts, Function* fn, Value* locals, const Value* a
   size_t var_slot = argcount + kwonly;  // *args, then **kwargs
   if (has_varargs) {
     size_t extra = npos > argcount ? npos - argcount : 0;
-    Value t = tuple_from_array(ts, args + argcount, static_cast<int64_t>(extra));
+    // No extra arguments: `args` may be null, and null plus an offset is
+    // undefined (clang's UBSan, found by the fuzz target).
+    Value t = tuple_from_array(ts, extra ? args + argcount : nullptr, static_cast<int64_t>(extra));
     if (!t) return false;
     locals[var_slot] = t;
   } else if (npos > argcount) {

@@ -53,7 +53,9 @@ class FrameArena {
   // The common case (room in the current chunk) is inlined into calls.
   void* push(size_t bytes) {
     bytes = (bytes + 15) & ~size_t{15};
-    if (top_ + bytes <= limit_) {
+    // Compared as a size: before the first chunk top_ is null, and null
+    // plus an offset is undefined (clang's UBSan, found by the fuzz build).
+    if (bytes <= static_cast<size_t>(limit_ - top_)) {
       void* p = top_;
       top_ += bytes;
       return p;

@@ -45,8 +45,8 @@ namespace {
 
 // Far beyond what a seed script needs at its slowest (under ASan), far below
 // libFuzzer's -timeout.
-constexpr uint64_t kMaxInstructions = 2'000'000;
-constexpr double kMaxSeconds = 2.0;
+constexpr uint64_t kMaxInstructions = 500'000;
+constexpr double kMaxSeconds = 1.0;
 constexpr size_t kMaxMemoryBytes = size_t{1} << 30;  // below the -rss_limit_mb make fuzz gives
 constexpr double kThreadStopSeconds = 10.0;
 
