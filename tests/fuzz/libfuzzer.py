@@ -16,6 +16,8 @@ repository (build*/ is ignored):
                  where the last stopped;
   artifacts/     crash-*, timeout-*, oom-* inputs, one file per finding;
   work/          the vm target's working folder (programs may open() files);
+  last-vm.log, last-trace.log
+                 libFuzzer's output of the latest run;
   runs.log       one line per target and run: date, seconds, executions,
                  coverage, exit status.
 
@@ -118,15 +120,18 @@ def run_target(build: Path, name: str, seconds: int, fuzz: Path) -> tuple[int, d
            "ASAN_OPTIONS": "detect_leaks=0:allocator_may_return_null=1:handle_abort=1",
            "UBSAN_OPTIONS": "print_stacktrace=1:halt_on_error=1"}
     print(f"=== {name}: {' '.join(cmd)}", flush=True)
-    proc = subprocess.run(cmd, cwd=work, env=env, stderr=subprocess.PIPE, text=True,
-                          errors="replace")
-    stats = dict(re.findall(r"^stat::(\w+):\s*(\d+)", proc.stderr, re.M))
-    cov = re.findall(r"cov: (\d+) ft: (\d+)", proc.stderr)
+    # libFuzzer's own output goes to a file that can be watched while it runs.
+    log_path = fuzz / f"last-{name}.log"
+    with open(log_path, "w") as log:
+        rc = subprocess.run(cmd, cwd=work, env=env, stderr=log).returncode
+    output = log_path.read_text(errors="replace")
+    stats = dict(re.findall(r"^stat::(\w+):\s*(\d+)", output, re.M))
+    cov = re.findall(r"cov: (\d+) ft: (\d+)", output)
     if cov:
         stats["cov"], stats["ft"] = cov[-1]
-    if proc.returncode != 0:
-        sys.stderr.write(proc.stderr[-20000:])
-    return proc.returncode, stats
+    if rc != 0:
+        sys.stderr.write(output[-20000:])
+    return rc, stats
 
 
 def main() -> int:
