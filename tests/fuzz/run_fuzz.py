@@ -18,6 +18,9 @@ stderr, or a hang (more than --timeout seconds). A mutated program that hangs
 is only reported when python3 finishes the same program in time: a mutation
 can turn a loop into an infinite one.
 
+The coverage-guided libFuzzer targets beside it (`make fuzz`) and how the
+two relate: docs/fuzzing.md.
+
     python3 tests/fuzz/run_fuzz.py --gilvm build/gilvm
     python3 tests/fuzz/run_fuzz.py --gilvm build/gilvm --mutants 2000 --seed 7 -v
 """
