@@ -477,7 +477,13 @@ std::string explain(const Row& row) {
     s += ", " + fixed(std::min(100.0, *w.wait_per_request_us * *row.requests_per_s / 1e4), 0) +
          "% of the mean round trip";
   s += ")";
+  if (row.requests > 0)
+    s += "; it held it " + fixed(static_cast<double>(e.hold_ns) / 1e3 / row.requests, 1) +
+         " µs a request";
   if (e.drop_requests) s += "; it made " + plural(e.drop_requests, "drop request", "drop requests");
+  if (e.io_preemptions)
+    s += "; it preempted " + plural(e.io_preemptions, "time", "times") +
+         (e.io_paced ? " (" + std::to_string(e.io_paced) + " of them paced)" : std::string());
   const GilCounters& t = row.gil->totals;
   if (t.forced_switches)
     s += "; " + plural(t.forced_switches, "forced switch", "forced switches") + " in all";
