@@ -44,7 +44,7 @@ void Interpreter::bootstrap(ThreadState& ts) {
   ts.native_id = static_cast<uint64_t>(syscall(SYS_gettid));
   {
     std::lock_guard<std::mutex> lock(threads_mutex);
-    ts.index = 0;
+    ts.slot = thread_slots.take();
     threads.push_back(&ts);
   }
   if (!config.trace_file.empty()) {
@@ -87,7 +87,7 @@ void Interpreter::bootstrap(ThreadState& ts) {
 
   Value mods = dict_new(ts);
   modules = as_dict(mods);
-  mods.as_object()->refcnt = kImmortalRefcnt;
+  make_immortal(mods.as_object());
   register_builtin_modules(ts);
   init_builtins_module(ts);
   install_build_class(ts);

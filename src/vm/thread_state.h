@@ -36,7 +36,7 @@ struct ThreadState {
   ThreadState& operator=(const ThreadState&) = delete;
 
   Interpreter* interp;
-  uint16_t index = 0;  // small id stored in objects' `owner`
+  uint16_t slot = 0;  // from Interpreter::thread_slots, stamped on objects (Object::owner_slot)
 
   // The exception being raised (owned), null when none.
   Value exc;
