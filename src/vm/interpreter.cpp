@@ -28,6 +28,7 @@
 #include "vm/exec_builtins.h"
 #include "vm/generator.h"
 #include "vm/import.h"
+#include "vm/stack_limit.h"
 #include "vm/thread_state.h"
 
 namespace gilvm {
@@ -100,31 +101,13 @@ void Interpreter::bootstrap(ThreadState& ts) {
 }
 
 namespace {
-
-// The lowest address this thread may use for its C stack, with a margin
-// for native code that runs after the last check.
-char* compute_stack_limit() {
-  pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) != 0) return nullptr;
-  void* addr = nullptr;
-  size_t size = 0;
-  pthread_attr_getstack(&attr, &addr, &size);
-  pthread_attr_destroy(&attr);
-  constexpr size_t kMargin = 256 * 1024;
-  if (size <= 2 * kMargin) return static_cast<char*>(addr);
-  return static_cast<char*>(addr) + kMargin;
-}
-
-}  // namespace
-
-namespace {
 thread_local ThreadState* t_current_thread_state = nullptr;
 }  // namespace
 
 ThreadState* ThreadState::current() { return t_current_thread_state; }
 
 // A ThreadState is created on the OS thread that uses it.
-ThreadState::ThreadState(Interpreter* i) : interp(i), stack_limit(compute_stack_limit()) {
+ThreadState::ThreadState(Interpreter* i) : interp(i), stack_limit(native_stack_limit()) {
   t_current_thread_state = this;
 }
 

@@ -48,7 +48,7 @@ struct ThreadState {
   Frame* frame = nullptr;  // innermost executing frame
   FrameArena frames;       // storage for non-generator frames
   int depth = 0;           // Python frames on this thread, for RecursionError
-  char* stack_limit = nullptr;  // lowest safe C stack address (native recursion guard)
+  char* stack_limit = nullptr;  // lowest safe C stack address (native recursion guard, stack_limit.h)
 
   std::atomic<uint32_t> eval_breaker{0};
 
