@@ -64,7 +64,7 @@
 //     send/sendall/sendto (socket.cpp) are first tried without waiting,
 //     GIL held, and release it only on EAGAIN, so an echo server's send()
 //     never lets go, saving a hand-over per request; =2 tries receives and
-//     accept too. Measured with `bench convoy` (tcp, 1 byte, 2 CPU threads,
+//     accept too. Measured with `bench convoy --rate 0` (back to back, tcp, 1 byte, 2 CPU threads,
 //     2 cores): the latency is the same either way (p50 16 µs, p99 30-50
 //     µs) but the CPU threads' work falls from 0.78-0.84 (off) to 0.21-0.32
 //     (sends): a loopback send runs the whole TCP path and the peer's
@@ -75,7 +75,7 @@
 //     GIL through request after request.
 //  9. The I/O budget. Each preemption costs the CPU-bound threads more than
 //     the I/O thread's own bytecode: two hand-overs, and caches the I/O
-//     thread's run has cooled. Measured with `bench convoy` (1 CPU thread,
+//     thread's run has cooled. Measured with `bench convoy --rate 0` (1 CPU thread,
 //     tcp, 2 cores), the echo thread held the GIL 2.5 µs a request and the
 //     CPU thread lost about 11 µs a request (its work fell to 0.64 at
 //     32,000 requests a second). A thread doing tiny I/O in a loop, or a
