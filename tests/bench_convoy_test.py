@@ -66,10 +66,11 @@ def check_usage(gilvm: str) -> None:
     r = run(gilvm, "--help")
     check(r.returncode == 0 and "usage: gilvm bench convoy" in r.stdout,
           f"--help: exit {r.returncode}, stdout {r.stdout[:200]!r}")
-    for opt in ("--duration", "--gil=LIST", "--threads=LIST", "--sizes=LIST",
+    for opt in ("--duration", "--rate", "--gil=LIST", "--threads=LIST", "--sizes=LIST",
                 "--transports=LIST", "--json FILE", "--html FILE", "--trace DIR", "--no-python3"):
         check(opt in r.stdout, f"--help does not mention {opt}")
     for bad in (["--bogus"], ["--duration", "0"], ["--duration", "x"], ["--duration"],
+                ["--rate"], ["--rate", "-1"], ["--rate", "x"],
                 ["--threads="], ["--threads=a"], ["--threads=-1"], ["--threads=65"],
                 ["--sizes=0"], ["--sizes=1,x"], ["--transports=udp"], ["--transports="],
                 ["--gil=nonesuch"], ["--gil="], ["--gil=legacy,nonesuch"], ["--json"],
@@ -165,7 +166,13 @@ def check_run(gilvm: str, with_python3: bool) -> None:
         leftover = [p.name for p in Path(tmp).iterdir() if p.name.startswith("gilvm-")]
         check(leftover == [], f"temporary files left behind: {leftover}")
 
-    check(list(data) == ["rows"], f"top-level keys {list(data)}")
+    check(list(data) == ["rate_per_s", "rows"], f"top-level keys {list(data)}")
+    check(data.get("rate_per_s") == 1000, f"rate_per_s {data.get('rate_per_s')!r}, default 1000")
+    # The client paces itself: never more than the offered rate (10% for
+    # the rounding of a short row).
+    for row in rows:
+        rps = row.get("requests_per_s")
+        check(not is_number(rps) or rps <= 1100, f"requests_per_s {rps} above the 1,000 offered")
     runtimes = [("gilvm", p) for p in POLICIES] + ([("python3", None)] if with_python3 else [])
     expected = {(rt, p, t, s, n) for rt, p in runtimes for t in TRANSPORTS for s in SIZES
                 for n in THREADS}

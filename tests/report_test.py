@@ -27,7 +27,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 GENERATOR = ROOT / 'tests' / 'report' / 'make_synthetic_trace.py'
 INSTANTS = ['failed wake-up', 'signal', 'drop request', 'forced switch', 'check release',
-            'thread start', 'thread end', 'trace limit reached']
+            'io preemption', 'io paced', 'thread start', 'thread end', 'trace limit reached']
 TIMEOUT = 600
 
 failures: list[str] = []

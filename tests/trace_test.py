@@ -19,7 +19,7 @@ from pathlib import Path
 TIMEOUT = 120
 SPANS = {"running (holds GIL)", "waiting for GIL"}
 INSTANTS = {"failed wake-up", "signal", "drop request", "forced switch", "check release",
-            "thread start", "thread end", "trace limit reached"}
+            "io preemption", "io paced", "thread start", "thread end", "trace limit reached"}
 CAUSES = {"sleep", "lock", "join", "queue", "file", "stdout", "socket", "input", "other"}
 
 # Two CPU-bound threads, a sleeper with a hostile name, a thread waiting
@@ -137,6 +137,8 @@ def check_against_counters(by_tid: dict, names: dict, stats: dict, label: str) -
             "drop request": row["drop_requests"],
             "forced switch": row["forced_switches"],
             "check release": row["check_releases"],
+            "io preemption": row.get("io_preemptions", 0),
+            "io paced": row.get("io_paced", 0),
         }
         for kind, n in want.items():
             check(count[kind] == n, f"{label}: thread {names[tid]!r}: {count[kind]} '{kind}' events, "

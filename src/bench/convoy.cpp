@@ -10,6 +10,17 @@
 // and N CPU-bound threads, and one client connection that sends a message,
 // reads the whole echo back and sends the next, for --duration seconds.
 //
+// The client offers a fixed load (--rate, 1,000 requests a second by
+// default): the next message is due 1 ms after the last one was sent, or
+// goes at once if its echo came back later than that. So every runtime is
+// offered the same traffic, and the CPU-bound threads' work (below) is
+// compared under the same load. Back to back (--rate 0) is a saturation
+// test instead: a server that answers faster is sent more, and on a 2-core
+// machine the traffic itself (client, kernel, echo thread: one core's
+// worth) then takes time from the CPU-bound threads whatever the GIL does;
+// measured, a CPU-bound process with no GIL in common with the server
+// lost 21% of its work to a back-to-back echo at 30,000 requests a second.
+//
 // The client is C++ inside this process rather than a Python child: it
 // then adds no interpreter (and no GIL) of its own to the round trips it
 // times, it is the same client for every runtime, so any difference between
@@ -55,6 +66,7 @@
 #include <optional>
 #include <sstream>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "bench/harness.h"
@@ -69,11 +81,13 @@ constexpr const char* kUsage =
     "usage: gilvm bench convoy [options]\n"
     "The convoy effect (CPython bpo-7946): a server process runs an echo service in one\n"
     "thread beside 0, 1, 2 and 4 threads spinning the seed's countdown; a client in this\n"
-    "process sends one message at a time and times each round trip. Every GIL policy and\n"
-    "python3 run the same server script, each row in a fresh process.\n"
+    "process sends one message at a time, 1,000 a second, and times each round trip.\n"
+    "Every GIL policy and python3 run the same server script, each row in a fresh process.\n"
     "options:\n"
     "  --duration SECONDS   client traffic per row (default 2); the CPU threads' baseline\n"
     "                       without traffic is min(SECONDS, 1), half before, half after\n"
+    "  --rate N             requests a second the client offers (default 1000); 0 sends\n"
+    "                       each as soon as the last echo is back: the saturation test\n"
     "  --gil=LIST           comma-separated GIL policies (default: every policy)\n"
     "  --threads=LIST       numbers of CPU-bound threads (default 0,1,2,4)\n"
     "  --sizes=LIST         message sizes in bytes (default 1,1024)\n"
@@ -97,6 +111,7 @@ constexpr double kStartSeconds = 30;
 constexpr int kStallSeconds = 10;
 constexpr double kExitSeconds = 30;
 constexpr double kGraceSeconds = 2;  // for a server whose client failed
+constexpr double kDefaultRate = 1000;  // requests a second (see --rate)
 
 // The server, written against CPython's socket API (only socket(), bind,
 // listen, accept, setsockopt, getsockname, recv, sendall and close) so
@@ -192,6 +207,7 @@ const char* transport_name(Transport t) { return t == Transport::Tcp ? "tcp" : "
 
 struct Options {
   double duration = 2;
+  double rate = kDefaultRate;  // requests a second; 0: back to back
   CommonOptions common;
   std::vector<int> threads{0, 1, 2, 4};
   std::vector<int> sizes{1, 1024};
@@ -281,7 +297,7 @@ std::optional<std::string> connect_to(const Fd& fd, Transport transport, int por
 // monotonic clock (steady_clock is CLOCK_MONOTONIC), the end of one being
 // the start of the next.
 ClientRun run_client(Transport transport, int port, const std::string& path, int message_bytes,
-                     double duration_s) {
+                     double duration_s, double rate) {
   ClientRun run;
   Fd fd(socket(transport == Transport::Tcp ? AF_INET : AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0));
   if (fd.get() < 0) {
@@ -298,8 +314,19 @@ ClientRun run_client(Transport transport, int port, const std::string& path, int
   const Clock::time_point start = Clock::now();
   const Clock::time_point end = start + std::chrono::duration_cast<Clock::duration>(
                                             std::chrono::duration<double>(duration_s));
-  Clock::time_point now = start;
+  // Paced (rate > 0): request k is due at start + k / rate; one whose echo
+  // came late goes at once, and the schedule restarts from it rather than
+  // sending the missed ones in a burst.
+  const Clock::duration period =
+      rate > 0 ? std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(1 / rate))
+               : Clock::duration::zero();
+  Clock::time_point now = start, due = start;
   while (now < end) {
+    if (now < due) {
+      std::this_thread::sleep_until(due);
+      now = Clock::now();
+    }
+    due = std::max(due, now - period) + period;
     const Clock::time_point sent = now;
     for (size_t done = 0; done < message.size();) {
       ssize_t n = send(fd.get(), message.data() + done, message.size() - done, MSG_NOSIGNAL);
@@ -404,7 +431,7 @@ void run_row(Row& row, const Options& opt, const Paths& paths) {
     return;
   }
   ClientRun client =
-      run_client(row.transport, port, paths.socket_path, row.message_bytes, opt.duration);
+      run_client(row.transport, port, paths.socket_path, row.message_bytes, opt.duration, opt.rate);
   // The client has hung up: the server's echo thread sees end-of-file and
   // the server ends. When the client failed, the server's own error (a
   // crash, an exception) is the cause, if it has one; a server that is
@@ -477,7 +504,13 @@ std::string explain(const Row& row) {
     s += ", " + fixed(std::min(100.0, *w.wait_per_request_us * *row.requests_per_s / 1e4), 0) +
          "% of the mean round trip";
   s += ")";
+  if (row.requests > 0)
+    s += "; it held it " + fixed(static_cast<double>(e.hold_ns) / 1e3 / row.requests, 1) +
+         " µs a request";
   if (e.drop_requests) s += "; it made " + plural(e.drop_requests, "drop request", "drop requests");
+  if (e.io_preemptions)
+    s += "; it preempted " + plural(e.io_preemptions, "time", "times") +
+         (e.io_paced ? " (" + std::to_string(e.io_paced) + " of them paced)" : std::string());
   const GilCounters& t = row.gil->totals;
   if (t.forced_switches)
     s += "; " + plural(t.forced_switches, "forced switch", "forced switches") + " in all";
@@ -501,9 +534,11 @@ std::optional<double> times_alone(const Row& row, const std::vector<Row>& rows) 
 void print_report(const Options& opt, const std::vector<Runtime>& runtimes,
                   const std::vector<Row>& rows) {
   std::printf(
-      "echo round trips, one message at a time for %s s a row, each row a fresh server process;\n"
+      "echo round trips, one message at a time (%s) for %s s a row, each row a fresh server "
+      "process;\n"
       "cpu work: the CPU threads' work per second during the traffic / with none (%s s, half "
       "before it, half after)\n",
+      opt.rate > 0 ? ("at most " + fixed(opt.rate, 0) + " a second").c_str() : "back to back",
       fixed(opt.duration, 2).c_str(), fixed(std::min(opt.duration, 1.0), 2).c_str());
   for (const Runtime& rt : runtimes) std::printf("  %s\n", rt.label.c_str());
   for (Transport t : opt.transports) {
@@ -575,8 +610,9 @@ std::string gil_json(const Row& row) {
          ", \"wait_per_request_us\": " + json_number(w.wait_per_request_us) + "}}";
 }
 
-std::string rows_json(const std::vector<Row>& rows) {
-  std::string s = "{\"rows\": [";
+std::string rows_json(const Options& opt, const std::vector<Row>& rows) {
+  // rate_per_s: what the client offered (0: back to back).
+  std::string s = "{\"rate_per_s\": " + json_number(opt.rate) + ", \"rows\": [";
   for (size_t i = 0; i < rows.size(); ++i) {
     const Row& r = rows[i];
     s += i ? ",\n  " : "\n  ";
@@ -625,6 +661,11 @@ int parse_options(int argc, char** argv, Options* opt) {
       if (!args.take_value(&value)) return usage_error("--duration needs a value");
       if (!parse_seconds(value, 0.01, 3600, &opt->duration))
         return usage_error("--duration must be a number of seconds from 0.01 to 3600, not '" +
+                           value + "'");
+    } else if (name == "--rate") {
+      if (!args.take_value(&value)) return usage_error("--rate needs a value");
+      if (!parse_seconds(value, 0, 1e7, &opt->rate))
+        return usage_error("--rate must be a number of requests a second from 0 to 1e7, not '" +
                            value + "'");
     } else if (name == "--threads") {
       if (!args.take_value(&value) || !parse_int_list(value, 0, 64, &opt->threads))
@@ -716,7 +757,7 @@ int convoy_main(int argc, char** argv) {
   for (const Row& row : rows) {
     if (!row.error.empty()) status = 1;
   }
-  const std::string json = rows_json(rows);
+  const std::string json = rows_json(opt, rows);
   if (!opt.common.json_file.empty() && !write_text_file(opt.common.json_file, json, kBenchName))
     status = 1;
   if (!opt.common.html_file.empty()) {

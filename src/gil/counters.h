@@ -30,7 +30,7 @@
 //            At most 11 counters may have one (TraceEvent keeps 4 bits of
 //            kind; the static_assert in trace.h says so).
 //
-// io_preemptions, handoffs and worst_wait_ns belong to the `fair` policy
+// io_preemptions, io_paced, handoffs and worst_wait_ns belong to the `fair` policy
 // (fair.cpp); the other policies leave them at zero.
 #pragma once
 
@@ -48,7 +48,10 @@
     (CheckRelease, "check release", "#8c564b"))                                                \
   X(A, wait_ns, "wait ms", "time waiting", Ns, Sum, Always, false, ())                         \
   X(A, hold_ns, "hold ms", "time holding", Ns, Sum, Always, false, ())                         \
-  X(A, io_preemptions, "io preempt", "I/O preemptions", Count, Sum, IfNonzero, false, ())      \
+  X(A, io_preemptions, "io preempt", "I/O preemptions", Count, Sum, IfNonzero, false,         \
+    (IoPreemption, "io preemption", "#f5c400"))                                                \
+  X(A, io_paced, "io paced", "paced I/O preemptions", Count, Sum, IfNonzero, false,            \
+    (IoPaced, "io paced", "#00b894"))                                                          \
   X(A, handoffs, "handoffs", "handoffs", Count, Sum, IfNonzero, false, ())                     \
   X(A, worst_wait_ns, "worst wait ms", "worst wait", Ns, Max, IfNonzero, false, ())
 

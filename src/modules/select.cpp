@@ -7,7 +7,10 @@
 // the GIL released: each call first gathers the descriptors it waits on
 // into a plain C array (fd_set, pollfd[], epoll_event[]) and builds its
 // result objects only after the guard has re-taken the GIL. The price is a
-// copy per call, which is small next to the system call.
+// copy per call, which is small next to the system call. An epoll object's
+// own descriptor is a call's resource like a file's stream: epoll.poll()
+// holds it in flight (runtime/in_flight.h), so a close() by another thread
+// leaves it open until the wait ends.
 //
 // Waits follow PEP 475: an EINTR retries with what is left of the timeout.
 // The main thread waits in slices of 20 ms so that Ctrl-C raises
@@ -34,6 +37,7 @@
 #include "runtime/fileio.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
+#include "runtime/in_flight.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
@@ -485,8 +489,17 @@ Value select_poll(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames) {
 // ------------------------------------------------------------ epoll objects
 
 struct EpollObject : Object {
-  int epfd;  // -1 once closed
+  int epfd;                 // what Python sees: -1 once closed
+  int closing;              // the descriptor close() left to the last poll() in flight, or -1
+  InFlightCalls in_flight;  // poll() calls waiting on the descriptor (in_flight.h)
 };
+
+// The release close() defers while poll() calls are in flight.
+void release_closing_epoll(ThreadState&, Object* o) {
+  auto* e = static_cast<EpollObject*>(o);
+  ::close(e->closing);
+  e->closing = -1;
+}
 
 void epoll_dealloc(Object* o) {
   auto* e = static_cast<EpollObject*>(o);
@@ -509,6 +522,7 @@ EpollObject* open_epoll(ThreadState& ts, EpollObject* e) {
 Value new_epoll_object(ThreadState& ts, Type* type, int epfd) {
   auto* e = alloc<EpollObject>(ts, type, Tag::Other);
   e->epfd = epfd;
+  e->closing = -1;
   return Value::from_object(e);
 }
 
@@ -603,6 +617,7 @@ Value epoll_poll(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
                   maxevents);
   }
   if (!open_epoll(ts, e)) return Value::null();
+  InFlight use(ts, e, e->in_flight);
   const int epfd = e->epfd;
   maxevents = std::min(maxevents, kMaxEventsPerPoll);
   std::vector<epoll_event> events(static_cast<size_t>(maxevents));
@@ -624,6 +639,10 @@ Value epoll_close(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnam
   if (!e || !check_positional(ts, "close", nargs - 1, kwnames, 0, 0)) return Value::null();
   int fd = e->epfd;
   e->epfd = -1;
+  if (fd >= 0 && !release_now_or_defer(e->in_flight, release_closing_epoll)) {
+    e->closing = fd;
+    return newref(ts.none());
+  }
   if (fd >= 0 && ::close(fd) != 0) return raise_os_error(ts, errno);
   return newref(ts.none());
 }

@@ -16,18 +16,13 @@
 // in the main thread a pending Ctrl-C raises KeyboardInterrupt first.
 //
 // Concurrent close. Another thread may close a socket while a call on it
-// is blocked with the GIL released. The descriptor must not be closed
-// under that call: its number could be reused for another file at once,
-// and the blocked call would then read or write someone else's data. So a
-// socket counts its calls in flight (`in_flight`, changed only with the
-// GIL held, which is what makes the count safe without a lock). close()
-// marks the socket closed at once (fileno() is -1, later calls raise
-// EBADF) and, when calls are in flight, only shuts the connection down,
-// which wakes them (a blocked recv returns b''; an error that follows a
-// concurrent close is reported as EBADF); the last call to finish closes
+// is blocked with the GIL released: the calls in flight of
+// runtime/in_flight.h, the one mechanism files and epoll objects use too.
+// close() marks the socket closed at once (fileno() is -1, later calls
+// raise EBADF) and, when calls are in flight, only shuts the connection
+// down, which wakes them (a blocked recv returns b''; an error that follows
+// a concurrent close is reported as EBADF); the last call to finish closes
 // the descriptor. With nothing in flight close() closes it immediately.
-// A free-threaded GIL policy would need the count and the close to take a
-// per-socket lock instead.
 //
 // Ready I/O (the fair policy's rule 8, src/gil/fair.cpp). When the GIL
 // policy's releases_for_ready_io(input) is false, send, sendall, sendto
@@ -70,6 +65,7 @@
 #include "runtime/fileio.h"
 #include "runtime/float.h"
 #include "runtime/function.h"
+#include "runtime/in_flight.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
@@ -98,14 +94,14 @@ struct SocketObject : Object {
   int type;  // without SOCK_NONBLOCK/SOCK_CLOEXEC, as CPython reports it
   int proto;
   double timeout;     // seconds; < 0: None (blocking), 0: non-blocking
-  int in_flight;      // calls using the descriptor now; changed with the GIL held
-  int close_pending;  // the descriptor close() left to the last call in flight, or -1
+  InFlightCalls in_flight;  // calls using the descriptor now (in_flight.h)
+  int close_pending;        // the descriptor close() left to the last call in flight, or -1
 };
 
 SocketObject* as_socket(Value v) { return static_cast<SocketObject*>(v.as_object()); }
 
 void socket_dealloc(Object* o) {
-  // A call in flight holds a reference (InFlight), so nothing uses the
+  // A call in flight holds a reference (SocketUse), so nothing uses the
   // descriptor any more. CPython warns (ResourceWarning) when warnings are
   // enabled; gilvm closes quietly.
   auto* s = static_cast<SocketObject*>(o);
@@ -138,28 +134,23 @@ bool check_signals(ThreadState& ts) {
   return !wait_interrupted(ts) || handle_eval_breaker(ts);
 }
 
+// The release close() defers while calls are in flight.
+void release_closing_descriptor(ThreadState&, Object* o) {
+  auto* s = static_cast<SocketObject*>(o);
+  ::close(s->close_pending);
+  s->close_pending = -1;
+}
+
 // A call's use of the descriptor, from before its GIL release until after
-// it has the GIL back; see "Concurrent close" above. Also keeps the socket
-// object alive for the duration.
-class InFlight {
+// it has the GIL back; see "Concurrent close" above.
+class SocketUse {
  public:
-  explicit InFlight(SocketObject* s) : s_(s), fd_(s->fd) {
-    incref(s_);
-    ++s_->in_flight;
-  }
-  ~InFlight() {
-    if (--s_->in_flight == 0 && s_->close_pending >= 0) {
-      ::close(s_->close_pending);
-      s_->close_pending = -1;
-    }
-    decref(s_);
-  }
-  InFlight(const InFlight&) = delete;
-  InFlight& operator=(const InFlight&) = delete;
+  SocketUse(ThreadState& ts, SocketObject* s) : use_(ts, s, s->in_flight), s_(s), fd_(s->fd) {}
   int fd() const { return fd_; }
   SocketObject* socket() const { return s_; }
 
  private:
+  InFlight use_;
   SocketObject* s_;
   int fd_;
 };
@@ -227,7 +218,7 @@ bool tries_ready_io(ThreadState& ts, short events) {
 // `call(fd, extra_flags)`; `may_try`: the call can be made not to wait
 // (see "Ready I/O" above).
 template <typename Call>
-bool sock_call(ThreadState& ts, const InFlight& use, short events, const Deadline& d, Call call,
+bool sock_call(ThreadState& ts, const SocketUse& use, short events, const Deadline& d, Call call,
                ssize_t* out, bool may_try = true) {
   if (may_try && tries_ready_io(ts, events)) {
     ssize_t n = call(use.fd(), MSG_DONTWAIT);
@@ -503,9 +494,8 @@ Value sock_close(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
   if (s->fd < 0) return newref(ts.none());
   int fd = s->fd;
   s->fd = -1;
-  if (s->in_flight > 0) {
-    // Wakes the calls in flight; the last one closes (see InFlight).
-    ::shutdown(fd, SHUT_RDWR);
+  if (!release_now_or_defer(s->in_flight, release_closing_descriptor)) {
+    ::shutdown(fd, SHUT_RDWR);  // wakes the calls in flight
     s->close_pending = fd;
     return newref(ts.none());
   }
@@ -555,7 +545,7 @@ Value sock_accept(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnam
   SockAddr peer;
   ssize_t fd;
   {
-    InFlight use(s);
+    SocketUse use(ts, s);
     auto call = [&peer](int listener, int) {
       peer.len = sizeof peer.storage;
       return static_cast<ssize_t>(::accept4(listener, peer.get(), &peer.len, SOCK_CLOEXEC));
@@ -584,7 +574,7 @@ constexpr int kConnectTimedOut = -2;  // the timeout expired
 // goes on in the kernel) is waited for with poll() until the socket is
 // writable, and its result read from SO_ERROR, as CPython does.
 int connect_impl(ThreadState& ts, SocketObject* s, const SockAddr& a) {
-  InFlight use(s);
+  SocketUse use(ts, s);
   const int fd = use.fd();
   int err;
   {
@@ -655,7 +645,7 @@ Value sock_send(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
   int flags;
   if (!data.init(ts, args[0]) || !flags_arg(ts, args, nargs, 1, &flags) || !ensure_open(ts, s))
     return Value::null();
-  InFlight use(s);
+  SocketUse use(ts, s);
   const Deadline d = deadline_for(s);
   size_t sent = 0;
   auto call = [&](int fd, int extra) {
@@ -681,7 +671,7 @@ Value sock_sendall(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwna
   int flags;
   if (!data.init(ts, args[0]) || !flags_arg(ts, args, nargs, 1, &flags) || !ensure_open(ts, s))
     return Value::null();
-  InFlight use(s);
+  SocketUse use(ts, s);
   const Deadline d = deadline_for(s);
   size_t sent = 0;
   do {
@@ -709,7 +699,7 @@ Value sock_sendto(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnam
   if (!data.init(ts, args[0]) || !flags_arg(ts, args, nargs == 3 ? 2 : 1, 1, &flags) ||
       !sockaddr_from_python(ts, s->family, args[nargs - 1], "sendto", &a) || !ensure_open(ts, s))
     return Value::null();
-  InFlight use(s);
+  SocketUse use(ts, s);
   ssize_t n;
   auto call = [&](int fd, int extra) {
     return ::sendto(fd, data.data(), data.size(), flags | extra | MSG_NOSIGNAL,
@@ -723,7 +713,7 @@ Value sock_sendto(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnam
 // given). False with an exception.
 bool receive(ThreadState& ts, SocketObject* s, char* buf, int64_t size, int flags, SockAddr* from,
              ssize_t* got) {
-  InFlight use(s);
+  SocketUse use(ts, s);
   auto call = [&](int fd, int extra) {
     if (!from) return ::recv(fd, buf, static_cast<size_t>(size), flags | extra);
     from->len = sizeof from->storage;

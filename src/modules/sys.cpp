@@ -422,7 +422,7 @@ static Value sys_getrefcount(ThreadState& ts, const Value* args, size_t nargs, T
   if (!check_one_arg(ts, "sys.getrefcount", nargs, kwnames)) return Value::null();
   if (!args[0].is_object()) return Value::from_small(kImmortalRefcnt);
   // CPython's count includes the reference held by the call's argument.
-  return int_from_i64(ts, static_cast<int64_t>(args[0].as_object()->refcnt) + 1);
+  return int_from_i64(ts, static_cast<int64_t>(refcount_of(args[0].as_object())) + 1);
 }
 
 // Rough sizes: the instance's fixed part plus what it owns inline.

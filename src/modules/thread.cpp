@@ -356,8 +356,8 @@ void run_thread(Bootstrap* boot) {
   ts->native_id = native_thread_id();
   {
     std::lock_guard<std::mutex> lock(interp.threads_mutex);
-    ts->index = interp.next_thread_index++;
-    ts->name = "Thread-" + std::to_string(ts->index);
+    ts->slot = interp.thread_slots.take();
+    ts->name = "Thread-" + std::to_string(++interp.threads_named);
     interp.threads.push_back(ts);
   }
   inherit_limit(*ts);
@@ -419,6 +419,7 @@ void run_thread(Bootstrap* boot) {
     std::lock_guard<std::mutex> lock(interp.threads_mutex);
     auto& live = interp.threads;
     live.erase(std::remove(live.begin(), live.end(), ts), live.end());
+    interp.thread_slots.give_back(ts->slot);
     interp.finished_threads.push_back({ts->name, ts->gil_counters});
   }
   delete ts;

@@ -40,7 +40,7 @@ inline bool is_blocked(SpanKind k) { return k >= SpanKind::BlockedSleep; }
 // Instant events, in the order the page receives them (kInstantKindNames):
 // first one per GIL counter that the trace records as an instant
 // (gil/counters.h: FailedWakeup, Signal, DropRequest, ForcedSwitch,
-// CheckRelease), then the others.
+// CheckRelease, IoPreemption, IoPaced), then the others.
 enum class InstantKind : uint8_t {
 #define GILVM_INSTANT_KIND_(field, Enumerator, ...) Enumerator,
   GILVM_GIL_INSTANTS(GILVM_INSTANT_KIND_)

@@ -66,8 +66,7 @@ Value bool_construct(ThreadState& ts, Type*, const Value* args, size_t nargs, Tu
 Value make_bool(ThreadState& ts, Type* type, int64_t v) {
   BoolObject* b = alloc<BoolObject>(ts, type, Tag::Bool);
   b->value = v;
-  b->refcnt = kImmortalRefcnt;
-  b->flags |= Object::kImmortal;
+  make_immortal(b);
   return Value::from_object(b);
 }
 

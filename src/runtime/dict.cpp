@@ -370,10 +370,10 @@ static Value raise_key_error(ThreadState& ts, Value key) {
 static Value dict_repr(ThreadState& ts, Value self) {
   Dict* d = as_dict(self);
   if (d->used == 0) return str_new(ts, "{}");
-  if (d->flags & kReprRunning) return str_new(ts, "{...}");
+  if (repr_running(d)) return str_new(ts, "{...}");
   if (ts.c_stack_exhausted())
     return raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
-  d->flags |= kReprRunning;
+  set_repr_running(d, true);
   std::string out = "{";
   bool ok = true, first = true;
   Value k, v;
@@ -395,7 +395,7 @@ static Value dict_repr(ThreadState& ts, Value self) {
     }
     out += as_str(vr.get())->view();
   }
-  d->flags &= ~kReprRunning;
+  set_repr_running(d, false);
   if (!ok) return Value::null();
   out += '}';
   return str_new(ts, out);
@@ -510,7 +510,7 @@ static Value dict_iter_next(ThreadState& ts, NativeIter* it) {
       // Reuse the previous pair when the loop body has dropped it, as
       // CPython does: `for k, v in d.items()` then allocates nothing.
       Value prev = it->extra[0];
-      if (prev && prev.as_object()->refcnt == 1) {
+      if (prev && can_reuse_in_place(prev.as_object())) {
         Tuple* t = as_tuple(prev);
         t->hash = -1;  // it may have been hashed while in use
         Value ok = t->items[0], ov = t->items[1];
@@ -589,12 +589,12 @@ static bool is_set_like_view(ThreadState& ts, Value v) {
 }
 
 static Value view_repr(ThreadState& ts, Value self) {
-  if (self.as_object()->flags & kReprRunning) return str_new(ts, "...");
+  if (repr_running(self.as_object())) return str_new(ts, "...");
   Ref list = Ref::steal(list_from_iterable(ts, self));
   if (!list) return Value::null();
-  self.as_object()->flags |= kReprRunning;
+  set_repr_running(self.as_object(), true);
   Ref inner = Ref::steal(repr(ts, list.get()));
-  self.as_object()->flags &= ~kReprRunning;
+  set_repr_running(self.as_object(), false);
   if (!inner) return Value::null();
   return str_new(ts, fmt::format("{}({})", type_name(ts, self), as_str(inner.get())->view()));
 }

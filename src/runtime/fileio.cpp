@@ -10,16 +10,17 @@
 #include <cstdlib>
 #include <cstring>
 
-#include "gil/blocking_io.h"
 #include <string>
 
 #include "gil/blocking.h"
+#include "gil/blocking_io.h"
 #include "runtime/args.h"
 #include "runtime/builtins.h"
 #include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
+#include "runtime/in_flight.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/module.h"
@@ -85,8 +86,12 @@ namespace {
 
 enum class LastOp : uint8_t { None, Read, Write };
 
+// Every field is read and written with the GIL held. A call that releases
+// the GIL uses the stream through a FileCall (in_flight.h).
 struct FileObject : Object {
-  FILE* file;    // null once closed
+  FILE* file;    // what Python sees: null once closed
+  FILE* closing;  // the stream a close() left to the last call in flight, or null
+  InFlightCalls in_flight;
   Value name;    // owned: the path (str/bytes) or the fd (int)
   Value mode;    // owned str, as CPython reports it
   bool readable;
@@ -98,7 +103,43 @@ struct FileObject : Object {
 
 FileObject* as_file(Value v) { return static_cast<FileObject*>(v.as_object()); }
 
+// The release close() defers while calls are in flight (in_flight.h). Its
+// error, if any, has no one left to hear it: close() has returned.
+void release_closing_stream(ThreadState& ts, Object* self) {
+  FileObject* f = static_cast<FileObject*>(self);
+  FILE* stream = f->closing;
+  f->closing = nullptr;
+  BlockingRegion guard(ts, BlockCause::File);
+  if (f->closefd) std::fclose(stream);
+  else std::fflush(stream);
+}
+
+// One method call's use of a file object's stream: `stream` stays open until
+// the call ends, whatever another thread's close() does meanwhile (see
+// in_flight.h). Take it after check_open, before the first GIL release.
+struct FileCall {
+  FileCall(ThreadState& ts, FileObject* f) : use(ts, f, f->in_flight), stream(f->file) {}
+  InFlight use;
+  FILE* const stream;
+};
+
+// Holds the stream's stdio lock for a whole method call, so that a call's
+// getc loop is not interleaved with another thread's call on the same
+// stream (CPython's buffered objects hold a lock per call). Taken with the
+// GIL released: the other thread may hold it across a blocking read.
+class StreamLock {
+ public:
+  explicit StreamLock(FILE* stream) : stream_(stream) { flockfile(stream_); }
+  ~StreamLock() { funlockfile(stream_); }
+  StreamLock(const StreamLock&) = delete;
+  StreamLock& operator=(const StreamLock&) = delete;
+
+ private:
+  FILE* stream_;
+};
+
 void file_dealloc(Object* self) {
+  // A call in flight holds a reference, so f->closing is null here.
   FileObject* f = static_cast<FileObject*>(self);
   if (f->file) {
     if (f->closefd) std::fclose(f->file);
@@ -124,8 +165,10 @@ bool check_open(ThreadState& ts, FileObject* f) {
 
 Type* unsupported_operation(ThreadState& ts) { return ts.exc_types().OSError; }
 
-bool prepare(ThreadState& ts, FileObject* f, LastOp op) {
-  if (!check_open(ts, f)) return false;
+// Checks that `op` is allowed on `f` (open: check_open came first) and
+// seeks when stdio needs it between a read and a write; false with OSError
+// when `op` is not allowed.
+bool prepare(ThreadState& ts, FileObject* f, const FileCall& call, LastOp op) {
   if (op == LastOp::Read && !f->readable) {
     raise(ts, unsupported_operation(ts), "not readable");
     return false;
@@ -136,7 +179,7 @@ bool prepare(ThreadState& ts, FileObject* f, LastOp op) {
   }
   if (f->last != LastOp::None && f->last != op) {
     BlockingRegion guard(ts, BlockCause::File);
-    std::fseek(f->file, 0, SEEK_CUR);
+    std::fseek(call.stream, 0, SEEK_CUR);
   }
   f->last = op;
   return true;
@@ -151,20 +194,21 @@ Value make_result(ThreadState& ts, FileObject* f, const std::string& data) {
 
 // Reads one line ('\n' included) of at most `limit` characters (bytes in
 // binary mode); limit < 0: no limit.
-bool read_line(ThreadState& ts, FileObject* f, int64_t limit, std::string* out) {
+void read_line(ThreadState& ts, const FileObject* f, FILE* stream, int64_t limit, std::string* out) {
   out->clear();
   BlockingRegion guard(ts, BlockCause::File);
+  StreamLock lock(stream);
   if (limit < 0) {
     char* line = nullptr;
     size_t cap = 0;
-    ssize_t n = getline(&line, &cap, f->file);
+    ssize_t n = getline(&line, &cap, stream);
     if (n > 0) out->assign(line, static_cast<size_t>(n));
     std::free(line);
-    return true;
+    return;
   }
   int64_t chars = 0;
   while (chars < limit) {
-    int c = std::getc(f->file);
+    int c = getc_unlocked(stream);
     if (c == EOF) break;
     out->push_back(static_cast<char>(c));
     // A UTF-8 continuation byte does not start a new character.
@@ -174,16 +218,15 @@ bool read_line(ThreadState& ts, FileObject* f, int64_t limit, std::string* out) 
   // Finish a character whose first byte was the last one counted.
   if (!f->binary) {
     for (;;) {
-      int c = std::getc(f->file);
+      int c = getc_unlocked(stream);
       if (c == EOF) break;
       if ((c & 0xC0) != 0x80) {
-        std::ungetc(c, f->file);
+        std::ungetc(c, stream);
         break;
       }
       out->push_back(static_cast<char>(c));
     }
   }
-  return true;
 }
 
 bool optional_size(ThreadState& ts, Value v, int64_t* out) {
@@ -199,17 +242,20 @@ Value file_read(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
   if (!f) return Value::null();
   if (!check_arg_range(ts, "read", nargs - 1, kwnames, 0, 1)) return Value::null();
   int64_t limit;
-  if (!optional_size(ts, nargs > 1 ? args[1] : Value::null(), &limit)) return Value::null();
-  if (!prepare(ts, f, LastOp::Read)) return Value::null();
+  if (!optional_size(ts, nargs > 1 ? args[1] : Value::null(), &limit) || !check_open(ts, f))
+    return Value::null();
+  FileCall call(ts, f);
+  if (!prepare(ts, f, call, LastOp::Read)) return Value::null();
   std::string data;
   {
     BlockingRegion guard(ts, BlockCause::File);
+    StreamLock lock(call.stream);
     if (limit < 0 || f->binary) {
       char buf[16384];
       while (limit < 0 || static_cast<int64_t>(data.size()) < limit) {
         size_t want = sizeof buf;
         if (limit >= 0) want = std::min(want, static_cast<size_t>(limit - static_cast<int64_t>(data.size())));
-        size_t got = std::fread(buf, 1, want, f->file);
+        size_t got = fread_unlocked(buf, 1, want, call.stream);
         data.append(buf, got);
         if (got < want) break;
       }
@@ -217,11 +263,11 @@ Value file_read(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
       // Text: `limit` counts characters.
       int64_t chars = 0;
       for (;;) {
-        int c = std::getc(f->file);
+        int c = getc_unlocked(call.stream);
         if (c == EOF) break;
         if ((c & 0xC0) != 0x80) {
           if (chars == limit) {
-            std::ungetc(c, f->file);
+            std::ungetc(c, call.stream);
             break;
           }
           ++chars;
@@ -230,9 +276,9 @@ Value file_read(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
       }
     }
   }
-  if (std::ferror(f->file)) {
+  if (std::ferror(call.stream)) {
     int err = errno;
-    std::clearerr(f->file);
+    std::clearerr(call.stream);
     return raise_os_error(ts, err);
   }
   return make_result(ts, f, data);
@@ -243,10 +289,12 @@ Value file_readline(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwn
   if (!f) return Value::null();
   if (!check_arg_range(ts, "readline", nargs - 1, kwnames, 0, 1)) return Value::null();
   int64_t limit;
-  if (!optional_size(ts, nargs > 1 ? args[1] : Value::null(), &limit)) return Value::null();
-  if (!prepare(ts, f, LastOp::Read)) return Value::null();
+  if (!optional_size(ts, nargs > 1 ? args[1] : Value::null(), &limit) || !check_open(ts, f))
+    return Value::null();
+  FileCall call(ts, f);
+  if (!prepare(ts, f, call, LastOp::Read)) return Value::null();
   std::string line;
-  read_line(ts, f, limit, &line);
+  read_line(ts, f, call.stream, limit, &line);
   return make_result(ts, f, line);
 }
 
@@ -255,14 +303,19 @@ Value file_readlines(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw
   if (!f) return Value::null();
   if (!check_arg_range(ts, "readlines", nargs - 1, kwnames, 0, 1)) return Value::null();
   int64_t hint;
-  if (!optional_size(ts, nargs > 1 ? args[1] : Value::null(), &hint)) return Value::null();
-  if (!prepare(ts, f, LastOp::Read)) return Value::null();
+  if (!optional_size(ts, nargs > 1 ? args[1] : Value::null(), &hint) || !check_open(ts, f))
+    return Value::null();
+  FileCall call(ts, f);
+  if (!prepare(ts, f, call, LastOp::Read)) return Value::null();
   Ref list = Ref::steal(list_new(ts));
   if (!list) return Value::null();
   std::string line;
   int64_t total = 0;
+  // A line at a time, as CPython's readlines reads them: a close() by
+  // another thread between two lines ends the call with ValueError.
   for (;;) {
-    read_line(ts, f, -1, &line);
+    if (!check_open(ts, f)) return Value::null();
+    read_line(ts, f, call.stream, -1, &line);
     if (line.empty()) break;
     total += static_cast<int64_t>(line.size());
     Value s = make_result(ts, f, line);
@@ -272,12 +325,20 @@ Value file_readlines(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw
   return list.release();
 }
 
-// The bytes to write for `v`, or false with a TypeError pending.
-bool write_view(ThreadState& ts, FileObject* f, Value v, std::string_view* out, int64_t* count) {
+// The bytes to write for `v`, or false with a TypeError pending. A
+// bytearray or memoryview can be resized or released by another thread
+// while the write runs with the GIL released, so it is copied into *copy
+// (in_flight.h, "Buffers"); bytes and str are immutable and used in place.
+bool write_view(ThreadState& ts, FileObject* f, Value v, std::string_view* out, int64_t* count,
+                std::string* copy) {
   if (f->binary) {
     if (!bytes_like_view(v, out)) {
       raisef(ts, ts.exc_types().TypeError, "a bytes-like object is required, not '{}'", type_name(ts, v));
       return false;
+    }
+    if (!has_layout(v, Tag::Bytes)) {
+      copy->assign(*out);
+      *out = *copy;
     }
     *count = static_cast<int64_t>(out->size());
     return true;
@@ -292,15 +353,15 @@ bool write_view(ThreadState& ts, FileObject* f, Value v, std::string_view* out, 
   return true;
 }
 
-bool write_bytes(ThreadState& ts, FileObject* f, std::string_view data) {
+bool write_bytes(ThreadState& ts, FILE* stream, std::string_view data) {
   size_t n;
   {
     BlockingRegion guard(ts, BlockCause::File);
-    n = std::fwrite(data.data(), 1, data.size(), f->file);
+    n = std::fwrite(data.data(), 1, data.size(), stream);
   }
   if (n < data.size()) {
     int err = errno;
-    std::clearerr(f->file);
+    std::clearerr(stream);
     raise_os_error(ts, err);
     return false;
   }
@@ -310,20 +371,23 @@ bool write_bytes(ThreadState& ts, FileObject* f, std::string_view data) {
 Value file_write(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   FileObject* f = self_file(ts, args, nargs, "write");
   if (!f) return Value::null();
-  if (!check_one_arg(ts, "write", nargs - 1, kwnames)) return Value::null();
-  if (!prepare(ts, f, LastOp::Write)) return Value::null();
+  if (!check_one_arg(ts, "write", nargs - 1, kwnames) || !check_open(ts, f)) return Value::null();
+  FileCall call(ts, f);
+  if (!prepare(ts, f, call, LastOp::Write)) return Value::null();
   std::string_view data;
+  std::string copy;
   int64_t count;
-  if (!write_view(ts, f, args[1], &data, &count)) return Value::null();
-  if (!write_bytes(ts, f, data)) return Value::null();
+  if (!write_view(ts, f, args[1], &data, &count, &copy)) return Value::null();
+  if (!write_bytes(ts, call.stream, data)) return Value::null();
   return int_from_i64(ts, count);
 }
 
 Value file_writelines(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   FileObject* f = self_file(ts, args, nargs, "writelines");
   if (!f) return Value::null();
-  if (!check_one_arg(ts, "writelines", nargs - 1, kwnames)) return Value::null();
-  if (!prepare(ts, f, LastOp::Write)) return Value::null();
+  if (!check_one_arg(ts, "writelines", nargs - 1, kwnames) || !check_open(ts, f)) return Value::null();
+  FileCall call(ts, f);
+  if (!prepare(ts, f, call, LastOp::Write)) return Value::null();
   Ref it = Ref::steal(get_iter(ts, args[1]));
   if (!it) return Value::null();
   for (;;) {
@@ -332,9 +396,14 @@ Value file_writelines(ThreadState& ts, const Value* args, size_t nargs, Tuple* k
       if (ts.has_error()) return Value::null();
       break;
     }
+    // Each line is a write() in CPython: after a close() by another
+    // thread, the next one raises.
+    if (!check_open(ts, f)) return Value::null();
     std::string_view data;
+    std::string copy;
     int64_t count;
-    if (!write_view(ts, f, line.get(), &data, &count) || !write_bytes(ts, f, data)) return Value::null();
+    if (!write_view(ts, f, line.get(), &data, &count, &copy) || !write_bytes(ts, call.stream, data))
+      return Value::null();
   }
   return newref(ts.none());
 }
@@ -343,19 +412,26 @@ Value file_flush(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
   FileObject* f = self_file(ts, args, nargs, "flush");
   if (!f) return Value::null();
   if (!check_no_args(ts, "flush", nargs - 1, kwnames) || !check_open(ts, f)) return Value::null();
+  FileCall call(ts, f);
   int rc;
   {
     BlockingRegion guard(ts, BlockCause::File);
-    rc = std::fflush(f->file);
+    rc = std::fflush(call.stream);
   }
   if (rc != 0) return raise_os_error(ts, errno);
   return newref(ts.none());
 }
 
+// Marks f closed; the stream is closed now, or by the last call in flight
+// (in_flight.h).
 bool close_file(ThreadState& ts, FileObject* f) {
   if (!f->file) return true;
   FILE* file = f->file;
   f->file = nullptr;
+  if (!release_now_or_defer(f->in_flight, release_closing_stream)) {
+    f->closing = file;
+    return true;
+  }
   int rc;
   {
     BlockingRegion guard(ts, BlockCause::File);
@@ -390,12 +466,14 @@ Value file_seek(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
                                                                     : "can't do nonzero end-relative seeks");
   if (whence == SEEK_SET && offset < 0)
     return raisef(ts, ts.exc_types().ValueError, "negative seek position {}", offset);
+  FileCall call(ts, f);
   int rc;
   off_t pos;
   {
     BlockingRegion guard(ts, BlockCause::File);
-    rc = fseeko(f->file, static_cast<off_t>(offset), static_cast<int>(whence));
-    pos = ftello(f->file);
+    StreamLock lock(call.stream);
+    rc = fseeko(call.stream, static_cast<off_t>(offset), static_cast<int>(whence));
+    pos = ftello(call.stream);
   }
   if (rc != 0 || pos < 0) return raise_os_error(ts, errno);
   f->last = LastOp::None;
@@ -406,7 +484,13 @@ Value file_tell(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
   FileObject* f = self_file(ts, args, nargs, "tell");
   if (!f) return Value::null();
   if (!check_no_args(ts, "tell", nargs - 1, kwnames) || !check_open(ts, f)) return Value::null();
-  off_t pos = ftello(f->file);
+  FileCall call(ts, f);
+  off_t pos;
+  {
+    // Waits for the stream's lock, which a read blocked on a pipe holds.
+    BlockingRegion guard(ts, BlockCause::File);
+    pos = ftello(call.stream);
+  }
   if (pos < 0) return raise_os_error(ts, errno);
   return int_from_i64(ts, static_cast<int64_t>(pos));
 }
@@ -416,14 +500,18 @@ Value file_truncate(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwn
   if (!f) return Value::null();
   if (!check_arg_range(ts, "truncate", nargs - 1, kwnames, 0, 1) || !check_open(ts, f)) return Value::null();
   if (!f->writable) return raise(ts, unsupported_operation(ts), "File not open for writing");
-  std::fflush(f->file);
-  int64_t size;
-  if (nargs > 1 && !args[1].is(ts.none())) {
-    if (!to_index(ts, args[1], &size)) return Value::null();
-  } else {
-    size = static_cast<int64_t>(ftello(f->file));
+  int64_t size = -1;
+  if (nargs > 1 && !args[1].is(ts.none()) && !to_index(ts, args[1], &size)) return Value::null();
+  FileCall call(ts, f);
+  int rc;
+  {
+    BlockingRegion guard(ts, BlockCause::File);
+    StreamLock lock(call.stream);
+    std::fflush(call.stream);
+    if (size < 0) size = static_cast<int64_t>(ftello(call.stream));
+    rc = ftruncate(fileno(call.stream), static_cast<off_t>(size));
   }
-  if (ftruncate(fileno(f->file), static_cast<off_t>(size)) != 0) return raise_os_error(ts, errno);
+  if (rc != 0) return raise_os_error(ts, errno);
   return int_from_i64(ts, size);
 }
 
@@ -467,9 +555,11 @@ Value file_iter(ThreadState& ts, Value self) {
 
 Value file_iternext(ThreadState& ts, Value self) {
   FileObject* f = as_file(self);
-  if (!prepare(ts, f, LastOp::Read)) return Value::null();
+  if (!check_open(ts, f)) return Value::null();
+  FileCall call(ts, f);
+  if (!prepare(ts, f, call, LastOp::Read)) return Value::null();
   std::string line;
-  read_line(ts, f, -1, &line);
+  read_line(ts, f, call.stream, -1, &line);
   if (line.empty()) return Value::null();
   return make_result(ts, f, line);
 }

@@ -6,7 +6,10 @@
 // buffering. Text mode decodes UTF-8 only and does no newline translation;
 // tell()/seek() are byte offsets (CPython's opaque cookies are the same
 // numbers for such files). Every read, write, flush and close runs inside a
-// BlockingRegion, releasing the GIL while the thread waits on the kernel.
+// BlockingRegion, releasing the GIL while the thread waits on the kernel,
+// and holds the stream in flight (runtime/in_flight.h): a close() by
+// another thread meanwhile marks the file closed and leaves the fclose to
+// the last call using the stream.
 #pragma once
 
 #include <cstdio>

@@ -364,8 +364,7 @@ Value float_of_type(ThreadState& ts, Type* type, double d) {
   if (type == ts.types().float_) return float_new(ts, d);
   size_t size = type->basic_size > sizeof(Float) ? type->basic_size : sizeof(Float);
   Float* f = alloc<Float>(ts, type, Tag::Float, size);
-  if (!f) return Value::null();
-  f->tag |= kSubclassBit;
+  if (!f) return Value::null();  // alloc_object gave the user subclass's instance kSubclassBit
   f->value = d;
   return Value::from_object(f);
 }

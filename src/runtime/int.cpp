@@ -674,8 +674,7 @@ Value make_int_of_type(ThreadState& ts, Type* type, Value v) {
   }
   size_t size = type->basic_size > sizeof(BigInt) ? type->basic_size : sizeof(BigInt);
   BigInt* b = alloc<BigInt>(ts, type, Tag::BigInt, size);
-  if (!b) return Value::null();
-  b->tag |= kSubclassBit;
+  if (!b) return Value::null();  // alloc_object gave the user subclass's instance kSubclassBit
   mpz_init(b->z);
   int_to_mpz(v, b->z);
   return Value::from_object(b);

@@ -95,11 +95,8 @@ Value native_iter_new(ThreadState& ts, const char* type_name, IterNextFn next, V
   // field instead of having alloc_object zero the block first.
   uint8_t size_class;
   auto* it = static_cast<NativeIter*>(small_alloc(sizeof(NativeIter), &size_class, /*zeroed=*/false));
-  it->refcnt = 1;
-  it->tag = static_cast<uint8_t>(Tag::Iterator);
-  it->flags = static_cast<uint8_t>(size_class << Object::kSizeClassShift);
-  it->owner = ts.index;
-  it->type = native_iter_type(ts, type_name);
+  init_header(it, native_iter_type(ts, type_name), static_cast<uint8_t>(Tag::Iterator), size_class,
+              ts.slot);
   it->next = next;
   it->source = newref(source);
   for (Value& e : it->extra) e = Value::null();
@@ -112,7 +109,7 @@ Value native_iter_new(ThreadState& ts, const char* type_name, IterNextFn next, V
 // A 2..n-tuple for the next result: the cached one when nobody else holds
 // it (its old items are released), else a fresh one that becomes the cache.
 static Tuple* result_tuple(ThreadState& ts, Value* cache, int64_t n) {
-  if (*cache && cache->as_object()->refcnt == 1) {
+  if (*cache && can_reuse_in_place(cache->as_object())) {
     Tuple* t = as_tuple(*cache);
     t->hash = -1;  // it may have been hashed while in use
     for (int64_t i = 0; i < n; ++i) {

@@ -279,10 +279,10 @@ Value list_slice(ThreadState& ts, List* l, int64_t lo, int64_t hi) {
 static Value list_repr(ThreadState& ts, Value self) {
   List* l = as_list(self);
   if (l->size == 0) return str_new(ts, "[]");
-  if (l->flags & kReprRunning) return str_new(ts, "[...]");
+  if (repr_running(l)) return str_new(ts, "[...]");
   if (ts.c_stack_exhausted())
     return raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
-  l->flags |= kReprRunning;
+  set_repr_running(l, true);
   std::string out = "[";
   bool ok = true;
   for (int64_t i = 0; i < l->size; ++i) {
@@ -295,7 +295,7 @@ static Value list_repr(ThreadState& ts, Value self) {
     }
     out += as_str(r.get())->view();
   }
-  l->flags &= ~kReprRunning;
+  set_repr_running(l, false);
   if (!ok) return Value::null();
   out += ']';
   return str_new(ts, out);
@@ -326,7 +326,7 @@ static Value list_repeat(ThreadState& ts, List* l, int64_t n) {
   if (l->size == 1) {
     // [x] * n: one item, so bump its count once instead of n times.
     Value item = l->items[0];
-    if (item.is_object()) item.as_object()->refcnt += static_cast<uint32_t>(n);
+    if (item.is_object()) incref_n(item.as_object(), static_cast<uint32_t>(n));
     for (int64_t i = 0; i < n; ++i) dst[i] = item;
     return result;
   }

@@ -46,12 +46,6 @@ inline bool normalize_index(int64_t& i, int64_t n) {
 
 // ---- shared by the sequence types (list, tuple, range, str may use them)
 
-// Set in Object::flags while a container's repr is being built, so that a
-// list containing itself prints `[...]` instead of recursing forever. A flag
-// bit rather than a per-thread set: no allocation, and the GIL serialises
-// access.
-inline constexpr uint8_t kReprRunning = 0x40;
-
 // Lexicographic rich comparison of two lists or two tuples (`a` and `b` of
 // the same layout); re-reads sizes each step since __eq__ may mutate a list.
 Value seq_compare(ThreadState& ts, Value a, Value b, CompareOp op);

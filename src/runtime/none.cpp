@@ -36,8 +36,7 @@ Value singleton_construct(ThreadState& ts, Type* type, const Value*, size_t narg
 
 Value make_singleton(ThreadState& ts, Type* type, Tag tag) {
   Object* o = alloc_object(ts, type, tag, sizeof(Object));
-  o->refcnt = kImmortalRefcnt;
-  o->flags |= Object::kImmortal;
+  make_immortal(o);
   return Value::from_object(o);
 }
 

@@ -30,11 +30,7 @@ Object* alloc_object(ThreadState& ts, Type* type, Tag tag, size_t size) {
   uint8_t size_class = 0;
   void* mem = small_alloc(size, &size_class);
   Object* o = static_cast<Object*>(mem);
-  o->refcnt = 1;
-  o->tag = tag_bits;
-  o->flags = static_cast<uint8_t>(size_class << Object::kSizeClassShift);
-  o->owner = ts.index;
-  o->type = type;
+  init_header(o, type, tag_bits, size_class, ts.slot);
   return o;
 }
 
@@ -60,7 +56,7 @@ void dealloc_object(Object* o) {
   // Leaf objects (floats, strings, ints: no dealloc slot, no children)
   // cannot recurse: free them without the depth bookkeeping.
   if (!o->type->slots.dealloc && !(o->tag & kSubclassBit)) {
-    small_free(o, static_cast<uint8_t>((o->flags & Object::kSizeClassMask) >> Object::kSizeClassShift));
+    small_free(o, size_class_of(o));
     return;
   }
   if (t_dealloc_depth >= kMaxDeallocDepth) {
@@ -96,7 +92,7 @@ void dealloc_now(Object* o) {
       decref(d);
     }
   }
-  small_free(o, static_cast<uint8_t>((o->flags & Object::kSizeClassMask) >> Object::kSizeClassShift));
+  small_free(o, size_class_of(o));
 }
 
 }  // namespace

@@ -2,10 +2,12 @@
 //
 // Memory is managed by reference counting, as in CPython: it is the reason a
 // GIL exists at all, since a count updated by two threads at once without a
-// lock corrupts the heap. Every count change goes through incref()/decref()
-// below, so a free-threaded build can swap in biased reference counting
-// (PEP 703; `owner` records the creating thread for that) without touching
-// callers. Cycles are not collected.
+// lock corrupts the heap. Every count change and every write to the header
+// goes through the inline functions below (tests/header_access_test.py
+// fails on any other mention of `refcnt`, `header_flags` or `owner_slot`, or
+// write to `tag`/`type`, in src/), so that `--gil=none` can swap in biased
+// reference counting (PEP 703; docs/ARCHITECTURE.md, "Reference counting
+// without a GIL") here without touching callers. Cycles are not collected.
 //
 // Ownership follows CPython's convention: a function returning a Value
 // returns a new reference; arguments are borrowed; containers own their
@@ -65,16 +67,20 @@ enum class Tag : uint8_t {
 };
 inline constexpr uint8_t kSubclassBit = 0x80;
 
+// The header. Only the functions in this file write it; `tag` and `type`
+// are read everywhere, the other fields only here.
 struct Object {
   uint32_t refcnt;
-  uint8_t tag;      // a Tag, possibly | kSubclassBit
-  uint8_t flags;    // kImmortal, the allocator's size class, kReprRunning (list.h)
-  uint16_t owner;   // creating thread's index, for biased counting later
+  uint8_t tag;           // a Tag, possibly | kSubclassBit
+  uint8_t header_flags;  // kImmortal, the allocator's size class, kReprRunning
+  uint16_t owner_slot;    // creating thread's slot (ThreadSlots), for biased counting later
   Type* type;
 
   static constexpr uint8_t kImmortal = 1;
   static constexpr uint8_t kSizeClassShift = 1;  // bits 1-4: see alloc.h
   static constexpr uint8_t kSizeClassMask = 0x1e;
+  // A container's repr is running (it prints `[...]` when met again).
+  static constexpr uint8_t kReprRunning = 0x40;
 };
 static_assert(sizeof(Object) == 16);
 
@@ -82,14 +88,101 @@ static_assert(sizeof(Object) == 16);
 // so large it never reaches zero, so incref/decref need no branch for them.
 inline constexpr uint32_t kImmortalRefcnt = 1u << 30;
 
+// `owner_slot` of objects no live thread may count non-atomically: made by a
+// thread beyond the 65,535 slots ThreadSlots hands out (and, under
+// `--gil=none`, the immortal ones). Never a thread's slot.
+inline constexpr uint16_t kNoOwnerSlot = 0xffff;
+
 void dealloc_object(Object* o);  // runs the type's dealloc and frees memory
 
 // always_inline: GCC stops inlining into the (very large) eval loop otherwise.
 #define GILVM_INLINE inline __attribute__((always_inline))
 
+// ---- header initialisation
+
+// Fills the header of fresh memory (refcount 1): the one place objects are
+// born, for alloc_object and the hot paths that skip its zeroing
+// (str_alloc, native_iter_new, the eval loop's box_float).
+GILVM_INLINE void init_header(Object* o, Type* type, uint8_t tag_bits, uint8_t size_class,
+                              uint16_t owner_slot) {
+  o->refcnt = 1;
+  o->tag = tag_bits;
+  o->header_flags = static_cast<uint8_t>(size_class << Object::kSizeClassShift);
+  o->owner_slot = owner_slot;
+  o->type = type;
+}
+
+// Makes a freshly built object immortal (None, the bools, types, interned
+// strings, the empty tuple, sys.modules): it is shared by every thread and
+// never freed. Call it before the object is published to other threads.
+inline void make_immortal(Object* o) {
+  o->refcnt = kImmortalRefcnt;
+  o->header_flags |= Object::kImmortal;
+}
+
+// The allocator's size class, for freeing the block.
+GILVM_INLINE uint8_t size_class_of(const Object* o) {
+  return static_cast<uint8_t>((o->header_flags & Object::kSizeClassMask) >> Object::kSizeClassShift);
+}
+
+// Changes an object's class: `__class__` assignment (layouts checked by the
+// caller) and the bootstrap, where `object`, `type` and the first interned
+// strings exist before their types.
+inline void set_object_type(Object* o, Type* type) { o->type = type; }
+
+// ---- reference counts
+
 GILVM_INLINE void incref(Object* o) { ++o->refcnt; }
 GILVM_INLINE void decref(Object* o) {
   if (--o->refcnt == 0) dealloc_object(o);
+}
+// n references at once (`[x] * n` stores one item n times).
+GILVM_INLINE void incref_n(Object* o, uint32_t n) { o->refcnt += n; }
+// Drops a reference like decref but leaves the freeing to the caller: true
+// when it was the last one (the eval loop frees floats straight to the
+// small-object cache).
+GILVM_INLINE bool decref_is_last(Object* o) { return --o->refcnt == 0; }
+
+// The count sys.getrefcount reports (before its own argument's reference).
+inline uint32_t refcount_of(const Object* o) { return o->refcnt; }
+
+// True when the caller's reference is the only one, so the object may be
+// overwritten in place instead of a new one being made: a float temporary
+// on the eval stack, a local updated by `x += 1.0`, the pair tuple
+// enumerate/zip/dict.items() reuse once the loop body has dropped it.
+//
+// Correct under a GIL because the count cannot change while we look: only
+// the GIL holder runs, and it holds the one reference, so no other code can
+// reach the object until this thread hands it out again.
+//
+// Without a GIL (--gil=none, biased counting; docs/ARCHITECTURE.md) a count
+// of 1 proves nothing unless the caller owns the object: the reference may
+// sit in the shared count of an object another thread is biased to, and
+// another thread may be about to take a new one from a container. It must
+// become: this thread is the owner (owner_slot == its slot), the local count
+// is 1 and the shared count is 0 (an acquire load, so that a reference
+// another thread dropped is seen with everything it wrote before). An
+// object of another owner is never reused in place.
+GILVM_INLINE bool can_reuse_in_place(const Object* o) { return o->refcnt == 1; }
+
+// A generator's dealloc runs its `finally` blocks (close()), which takes
+// and drops references to it: the object is given one reference for the
+// duration so that it is not freed a second time, and none afterwards.
+// Resurrection (close() storing the generator somewhere) is not supported.
+inline void revive_for_finalizer(Object* o) { o->refcnt = 1; }
+inline void end_finalizer(Object* o) { o->refcnt = 0; }
+
+// ---- header flags
+
+// The recursion guard of a container's repr, so that a list containing
+// itself prints `[...]` instead of recursing forever. A header bit rather
+// than a per-thread set: no allocation, and the GIL serialises access.
+inline bool repr_running(const Object* o) { return o->header_flags & Object::kReprRunning; }
+inline void set_repr_running(Object* o, bool running) {
+  if (running)
+    o->header_flags |= Object::kReprRunning;
+  else
+    o->header_flags &= static_cast<uint8_t>(~Object::kReprRunning);
 }
 GILVM_INLINE void incref(Value v) {
   if (v.is_object()) incref(v.as_object());

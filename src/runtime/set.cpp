@@ -530,8 +530,8 @@ static Value set_repr(ThreadState& ts, Value self) {
   std::string_view name = type_name(ts, self);
   bool plain_set = is_set(self) && !is_frozen(self);
   if (s->used == 0) return str_new(ts, fmt::format("{}()", name));
-  if (self.as_object()->flags & kReprRunning) return str_new(ts, fmt::format("{}(...)", name));
-  self.as_object()->flags |= kReprRunning;
+  if (repr_running(self.as_object())) return str_new(ts, fmt::format("{}(...)", name));
+  set_repr_running(self.as_object(), true);
   std::string out = plain_set ? "{" : fmt::format("{}({{", name);
   bool ok = true, first = true;
   Ref keys = Ref::steal(list_new(ts));  // snapshot: repr may mutate the set
@@ -547,7 +547,7 @@ static Value set_repr(ThreadState& ts, Value self) {
     }
     out += as_str(r.get())->view();
   }
-  self.as_object()->flags &= ~kReprRunning;
+  set_repr_running(self.as_object(), false);
   if (!ok) return Value::null();
   out += plain_set ? "}" : "})";
   return str_new(ts, out);

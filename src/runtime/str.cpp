@@ -44,11 +44,7 @@ Str* str_alloc(ThreadState& ts, int64_t nbytes) {
   void* mem = small_alloc(sizeof(Str) + static_cast<size_t>(nbytes) + 1, &size_class,
                           /*zeroed=*/false);
   Str* s = static_cast<Str*>(mem);
-  s->refcnt = 1;
-  s->tag = static_cast<uint8_t>(Tag::Str);
-  s->flags = static_cast<uint8_t>(size_class << Object::kSizeClassShift);
-  s->owner = ts.index;
-  s->type = ts.types().str;
+  init_header(s, ts.types().str, static_cast<uint8_t>(Tag::Str), size_class, ts.slot);
   s->hash = -1;
   s->length = 0;
   s->nbytes = nbytes;
@@ -103,8 +99,7 @@ Str* str_intern(ThreadState& ts, std::string_view utf8) {
   str_set_meta(s, ascii ? static_cast<int64_t>(utf8.size()) : unicode::count_code_points(utf8),
                ascii);
   s->interned = true;
-  s->refcnt = kImmortalRefcnt;
-  s->flags |= Object::kImmortal;
+  make_immortal(s);
   str_hash(s);
   interp->interned.emplace(std::string(utf8), s);
   return s;
@@ -795,7 +790,7 @@ void init_str_type(ThreadState& ts) {
   {
     std::lock_guard<std::mutex> lock(ts.interp->intern_mutex);
     for (auto& [text, s] : ts.interp->interned)
-      if (!s->type) s->type = t;
+      if (!s->type) set_object_type(s, t);
   }
   t->slots.repr = str_repr_slot;
   t->slots.str = str_str_slot;

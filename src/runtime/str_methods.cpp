@@ -832,6 +832,10 @@ Value pad(ThreadState& ts, Str* s, int64_t left, int64_t right, std::string_view
   left = std::max<int64_t>(left, 0);
   right = std::max<int64_t>(right, 0);
   auto fw = static_cast<int64_t>(fill.size());
+  // A width like 2**62 would overflow the size computation (and abort in
+  // the allocator): refuse it as CPython does, with MemoryError. Same bound
+  // as str * n.
+  if (left > (INT64_MAX / 4 - s->nbytes) / fw - right) return raise(ts, ts.exc_types().MemoryError, "");
   Str* r = str_alloc(ts, s->nbytes + (left + right) * fw);
   char* out = r->data;
   auto put_fill = [&](int64_t n) {

@@ -310,8 +310,7 @@ void init_tuple_type(ThreadState& ts) {
 
   // The empty tuple is a shared immortal singleton, as in CPython.
   Tuple* empty = tuple_alloc(ts, t, 0);
-  empty->refcnt = kImmortalRefcnt;
-  empty->flags |= Object::kImmortal;
+  make_immortal(empty);
   ts.interp->empty_tuple = Value::from_object(empty);
 }
 

@@ -36,8 +36,7 @@ inline bool name_is(Str* name, Str* interned) {
 
 Type* raw_type(ThreadState& ts, Type* metatype, Tag instance_tag, size_t basic_size) {
   Type* t = alloc<Type>(ts, metatype, Tag::Type);
-  t->refcnt = kImmortalRefcnt;
-  t->flags |= Object::kImmortal;
+  make_immortal(t);
   t->instance_tag = instance_tag;
   t->basic_size = static_cast<uint32_t>(basic_size);
   t->is_builtin = true;
@@ -1099,7 +1098,7 @@ int generic_setattr(ThreadState& ts, Value obj, Str* name, Value value) {
       raise(ts, ts.exc_types().TypeError, "__class__ assignment only supported for user classes");
       return -1;
     }
-    obj.as_object()->type = static_cast<Type*>(value.as_object());
+    set_object_type(obj.as_object(), static_cast<Type*>(value.as_object()));
     return 0;
   }
   if (!*slot) {
@@ -1222,8 +1221,7 @@ Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, D
 
   size_t meta_size = metatype->basic_size > sizeof(Type) ? metatype->basic_size : sizeof(Type);
   Type* t = alloc<Type>(ts, metatype, Tag::Type, meta_size);
-  t->refcnt = kImmortalRefcnt;
-  t->flags |= Object::kImmortal;
+  make_immortal(t);
   t->name = str_intern(ts, name->view());
   t->base = best;
   t->bases = as_tuple(newref(Value::from_object(bases)));
@@ -1333,8 +1331,8 @@ void init_type_type(ThreadState& ts) {
   BuiltinTypes& types = ts.interp->types;
   Type* object = raw_type(ts, nullptr, Tag::Object, sizeof(Instance));
   Type* type = raw_type(ts, nullptr, Tag::Type, sizeof(Type));
-  object->type = type;
-  type->type = type;
+  set_object_type(object, type);
+  set_object_type(type, type);
   type->base = object;
   types.object = object;
   types.type = type;

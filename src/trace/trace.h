@@ -37,7 +37,8 @@ enum class TraceKind : uint8_t {
   Waiting,  // wants the GIL; arg: failed wake-ups during the wait
   Blocked,  // in a BlockingRegion; cause: BlockCause
 // instants: one per counter of gil/counters.h that has an instant
-// (FailedWakeup, Signal, DropRequest, ForcedSwitch, CheckRelease), then
+// (FailedWakeup, Signal, DropRequest, ForcedSwitch, CheckRelease,
+// IoPreemption, IoPaced), then
 // the thread's start and end
 #define GILVM_TRACE_KIND_(field, Enumerator, ...) Enumerator,
   GILVM_GIL_INSTANTS(GILVM_TRACE_KIND_)

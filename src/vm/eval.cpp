@@ -138,11 +138,7 @@ GILVM_INLINE Value box_float(ThreadState& ts, double d) {
   uint8_t size_class;
   // Not zeroed: every byte the float uses is set below.
   auto* f = static_cast<Float*>(small_alloc(sizeof(Float), &size_class, false));
-  f->refcnt = 1;
-  f->tag = static_cast<uint8_t>(Tag::Float);
-  f->flags = static_cast<uint8_t>(size_class << Object::kSizeClassShift);
-  f->owner = ts.index;
-  f->type = ts.interp->types.float_;
+  init_header(f, ts.interp->types.float_, static_cast<uint8_t>(Tag::Float), size_class, ts.slot);
   f->value = d;
   return Value::from_object(f);
 }
@@ -154,10 +150,9 @@ GILVM_INLINE Value box_float(ThreadState& ts, double d) {
 GILVM_INLINE void decref_float_fast(Value v) {
   if (!v.is_object()) return;
   Object* o = v.as_object();
-  if (--o->refcnt != 0) return;
+  if (!decref_is_last(o)) return;
   if (o->tag == static_cast<uint8_t>(Tag::Float)) {
-    auto size_class = (o->flags & Object::kSizeClassMask) >> Object::kSizeClassShift;
-    small_free_inline(o, static_cast<uint8_t>(size_class));
+    small_free_inline(o, size_class_of(o));
   } else {
     dealloc_object(o);
   }
@@ -167,12 +162,12 @@ GILVM_INLINE void decref_float_fast(Value v) {
 // only reference to it (a temporary such as `dx * dx` in `dx*dx + dy*dy`):
 // that saves an allocation and a free per operation. Consumes a and b.
 GILVM_INLINE Value float_result(ThreadState& ts, Value a, Value b, double r) {
-  if (has_tag(a, Tag::Float) && a.as_object()->refcnt == 1) {
+  if (has_tag(a, Tag::Float) && can_reuse_in_place(a.as_object())) {
     static_cast<Float*>(a.as_object())->value = r;
     decref_float_fast(b);
     return a;
   }
-  if (has_tag(b, Tag::Float) && b.as_object()->refcnt == 1) {
+  if (has_tag(b, Tag::Float) && can_reuse_in_place(b.as_object())) {
     static_cast<Float*>(b.as_object())->value = r;
     decref_float_fast(a);
     return b;
@@ -1039,7 +1034,7 @@ dispatch:
         DISPATCH();
       }
     }
-    if (has_tag(a, Tag::Float) && a.as_object()->refcnt == 1) {
+    if (has_tag(a, Tag::Float) && can_reuse_in_place(a.as_object())) {
       // Only this local holds the float: update it in place.
       double r, y = has_tag(b, Tag::Float) ? float_value(b) : static_cast<double>(b.as_small());
       if ((b.is_small() || has_tag(b, Tag::Float)) && float_arith(op, float_value(a), y, &r)) {

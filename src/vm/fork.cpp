@@ -104,6 +104,7 @@ void after_fork_child(Interpreter& interp, ThreadState& ts) {
     // referenced from live ones.
     std::lock_guard<std::mutex> lock(interp.threads_mutex);
     interp.threads.assign(1, &ts);
+    interp.thread_slots.keep_only(ts.slot);
     interp.finished_threads.clear();
   }
   interp.main_thread = &ts;

@@ -44,7 +44,7 @@ Value gen_close(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
 void finalize_suspended(Generator* gen) {
   ThreadState* ts = ThreadState::current();
   if (!ts || !started(gen) || gen->running) return;
-  gen->refcnt = 1;  // alive again while close() runs
+  revive_for_finalizer(gen);  // alive again while close() runs
   Value saved = ts->fetch_error();
   Value self = Value::from_object(gen);
   Value r = gen_close(*ts, &self, 1, nullptr);
@@ -59,7 +59,7 @@ void finalize_suspended(Generator* gen) {
     decref(e);
   }
   ts->set_error(saved);
-  gen->refcnt = 0;
+  end_finalizer(gen);
 }
 
 void generator_dealloc(Object* o) {

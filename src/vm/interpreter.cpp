@@ -30,6 +30,7 @@
 #include "vm/eval_breaker.h"
 #include "vm/import.h"
 #include "vm/limits.h"
+#include "vm/stack_limit.h"
 #include "vm/thread_state.h"
 
 namespace gilvm {
@@ -46,7 +47,7 @@ void Interpreter::bootstrap(ThreadState& ts) {
   ts.native_id = static_cast<uint64_t>(syscall(SYS_gettid));
   {
     std::lock_guard<std::mutex> lock(threads_mutex);
-    ts.index = 0;
+    ts.slot = thread_slots.take();
     threads.push_back(&ts);
   }
   if (!config.trace_file.empty()) {
@@ -91,7 +92,7 @@ void Interpreter::bootstrap(ThreadState& ts) {
 
   Value mods = dict_new(ts);
   modules = as_dict(mods);
-  mods.as_object()->refcnt = kImmortalRefcnt;
+  make_immortal(mods.as_object());
   register_builtin_modules(ts);
   init_builtins_module(ts);
   install_build_class(ts);
@@ -104,31 +105,13 @@ void Interpreter::bootstrap(ThreadState& ts) {
 }
 
 namespace {
-
-// The lowest address this thread may use for its C stack, with a margin
-// for native code that runs after the last check.
-char* compute_stack_limit() {
-  pthread_attr_t attr;
-  if (pthread_getattr_np(pthread_self(), &attr) != 0) return nullptr;
-  void* addr = nullptr;
-  size_t size = 0;
-  pthread_attr_getstack(&attr, &addr, &size);
-  pthread_attr_destroy(&attr);
-  constexpr size_t kMargin = 256 * 1024;
-  if (size <= 2 * kMargin) return static_cast<char*>(addr);
-  return static_cast<char*>(addr) + kMargin;
-}
-
-}  // namespace
-
-namespace {
 thread_local ThreadState* t_current_thread_state = nullptr;
 }  // namespace
 
 ThreadState* ThreadState::current() { return t_current_thread_state; }
 
 // A ThreadState is created on the OS thread that uses it.
-ThreadState::ThreadState(Interpreter* i) : interp(i), stack_limit(compute_stack_limit()) {
+ThreadState::ThreadState(Interpreter* i) : interp(i), stack_limit(native_stack_limit()) {
   t_current_thread_state = this;
 }
 

@@ -19,6 +19,7 @@
 #include "runtime/module.h"
 #include "runtime/object.h"
 #include "vm/limits.h"
+#include "vm/thread_slots.h"
 
 namespace gilvm {
 
@@ -151,7 +152,8 @@ struct Interpreter {
   std::mutex threads_mutex;
   std::vector<ThreadState*> threads;
   std::vector<FinishedThread> finished_threads;
-  uint16_t next_thread_index = 1;
+  ThreadSlots thread_slots;     // each live thread's Object::owner_slot
+  uint64_t threads_named = 0;   // the N of the last "Thread-N" (--gil-stats, traces)
   size_t thread_stack_size = 0;  // _thread.stack_size(); 0: the default (16 MiB)
   // Set when a second thread starts: from then on the legacy policy counts
   // ticks (Python 2 only touched the lock once threads existed).

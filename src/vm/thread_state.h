@@ -37,7 +37,7 @@ struct ThreadState {
   ThreadState& operator=(const ThreadState&) = delete;
 
   Interpreter* interp;
-  uint16_t index = 0;  // small id stored in objects' `owner`
+  uint16_t slot = 0;  // from Interpreter::thread_slots, stamped on objects (Object::owner_slot)
 
   // The exception being raised (owned), null when none.
   Value exc;
@@ -49,7 +49,7 @@ struct ThreadState {
   Frame* frame = nullptr;  // innermost executing frame
   FrameArena frames;       // storage for non-generator frames
   int depth = 0;           // Python frames on this thread, for RecursionError
-  char* stack_limit = nullptr;  // lowest safe C stack address (native recursion guard)
+  char* stack_limit = nullptr;  // lowest safe C stack address (native recursion guard, stack_limit.h)
 
   std::atomic<uint32_t> eval_breaker{0};
 

@@ -5,33 +5,36 @@
  * Each inline below is named after the C++ function it models and does the
  * same steps in the same order; the variables are fair.cpp's members
  * without the trailing underscore. What is modelled: the state behind m_
- * (holder, the two FIFO queues, each Waiter's granted/parked flags), the
- * fast path, the I/O preemption (enqueue_io's drop request when the turn is
- * preemptible), the slice drop request of a queue head that timed out
- * (slice_over), choose's starvation rule, yield's grant-then-queue with no
- * barging, and wait_for_grant's spin then timed park.
+ * (holder, the two FIFO queues, pending_, each Waiter's granted/parked
+ * flags), the fast path (rule 1), the I/O preemption at once or paced by
+ * the I/O budget (rules 3, 9), the slice drop request of a queue head that
+ * timed out (rule 4), choose's starvation rule (5), yield's
+ * grant-then-queue with no barging and a cut-short turn resumed from the
+ * front of cpu_ (6), wait_for_grant's spin, timed park and confirm under
+ * m_, and an io thread taking over a grant not yet confirmed (7).
  *
  * What is abstracted:
  *  - Time. fair.cpp compares `now - head_since` and `now - slice_start`
- *    with the switch interval S. Here each comparison is a flag that a
- *    `Clock` process sets at any moment and the code resets where fair.cpp
- *    stores `now` into head_since / slice_start: `cpu_head_aged` is
- *    "now - cpu_.head->head_since >= S", `slice_aged` is
- *    "now - slice_start >= S". Under weak fairness the clocks eventually
- *    tick, as real time passes. A parked waiter's wait_for may time out at
- *    any moment (a spurious wake-up is the same step).
+ *    with the switch interval S, and the I/O credit with zero. Here each
+ *    comparison is a flag that a Clock process sets at any moment and the
+ *    code resets where fair.cpp stores `now` into head_since / slice_start
+ *    (or charges the budget): `cpu_head_aged` is "now -
+ *    cpu_head_kept_since(*cpu_.head) >= the limit", `slice_aged` is "now -
+ *    slice_start >= S", `credit`
+ *    counts the preemptions the I/O budget still allows (each costs a
+ *    positive time; a cpu turn that runs earns them back, up to the cap),
+ *    so `credit > 0` is "io_preempt_at(now) <= now". Under weak fairness the clocks eventually tick, as real time
+ *    passes. A parked waiter's wait_for may time out at any moment (a
+ *    spurious wake-up is the same step).
+ *  - The budget of a turn. Whether a yield is "cut short" (ran less than
+ *    its budget) depends on time; here it is a choice, but a turn may be
+ *    cut short and resumed at most R times (default 2): each resumption
+ *    runs the thread for a positive time (at least until its next poll,
+ *    and rule 9 makes it earn the next preemption), so a finite budget
+ *    runs out after finitely many.
  *  - The interpreter. A holder runs until its eval-breaker poll sees
  *    kDropGilRequest (Cpu), or does tiny I/O in a loop: release for a
  *    blocking call, come back through acquire as io class (Io).
- *
- * -DRESUME_FRONT models the newer, uncommitted fair.cpp in which a yielder
- * whose cpu turn an io waiter cut short goes back to the FRONT of cpu_
- * (push_front) to resume its slice. Safety holds for it; the hand-over
- * count is no longer bounded (see check.sh).
- * -DTAKE_OVER (implies RESUME_FRONT) models fair.cpp at 74a458c plus its
- * uncommitted change of 13:26: a grant is only taken up under m_ (confirm),
- * and an io thread arriving first takes over a grant to a cpu waiter and
- * puts that waiter back at the front. Safety holds (18.9M states).
  *
  * Properties (check.sh runs each):
  *  - mutual exclusion: at most one thread runs bytecode, and it is holder
@@ -39,22 +42,25 @@
  *  - the GIL is never free while someone is queued, whenever m is free
  *    (the Invariant process): a release with waiters always grants;
  *  - a Waiter node is alive whenever another thread touches it (grant's
- *    notify, in `notify`): it lives on its thread's stack and dies when
+ *    notify, the assert in `grant`): it lives on its thread's stack and dies when
  *    wait_for_grant returns;
  *  - no lost wake-up (LTL no_lost_wakeup, weak fairness): a thread that
  *    was granted the GIL eventually runs;
- *  - bounded wait: while a thread waits, at most K = 2 hand-overs go to
- *    other threads (assert in `grant`; with -DK=1 Spin finds a waiter that
- *    sees 2, so the bound is tight); and no starvation (LTL no_starvation,
- *    weak fairness): every waiter eventually gets the GIL.
+ *  - bounded wait: while a thread waits, at most K hand-overs go to other
+ *    threads (assert in `grant` and the take-over): with one CPU-bound
+ *    thread and one doing I/O, K = 2 holds and K = 1 fails (check.sh runs
+ *    both, exhaustively); and no starvation (LTL no_starvation2 /
+ *    no_starvation, weak fairness): every waiter eventually gets the GIL.
+ *    With two CPU-bound threads the state space (the budget and the
+ *    resumed turns multiply it) is too large to search in full in make
+ *    test; `check.sh --all` runs a partial (bitstate) search of it.
  *
- * Modelled version: fair.cpp as it stood uncommitted in the fair worktree
- * on 2026-12-03 at 13:13 (on f36a83b), whose choose counts the cpu head's
- * wait from the end of the last cpu turn (cpu_head_kept_since). The 12:58
- * version counted it from head_since alone: Spin found the I/O thread
- * starved for ever by two CPU-bound threads (each cpu turn lasts a slice,
- * so the other cpu thread, head since that turn began, is always starving
- * when it ends, and goes before the io head).
+ * Modelled version: fair.cpp with rule 9 (the I/O budget), 2026-12-03.
+ * History: an earlier choose counted the cpu head's wait from head_since
+ * alone, and Spin found the I/O thread starved for ever by two CPU-bound
+ * threads (each cpu turn lasts a slice, so the other cpu thread, head since
+ * that turn began, is always starving when it ends, and goes before the io
+ * head); cpu_head_kept_since fixed it.
  */
 
 #ifndef NCPU
@@ -64,8 +70,14 @@
 #define NIO 1
 #endif
 #define N (NCPU + NIO)  /* at most 3: the LTL formulas name threads 0..2 */
+#ifndef R
+#define R 2             /* times one cpu turn may be cut short and resumed */
+#endif
+#ifndef B
+#define B 2             /* preemptions the I/O budget allows before it is spent */
+#endif
 #ifndef K
-#define K 2             /* hand-overs to others a waiter may see go by */
+#define K 6             /* hand-overs to others a waiter may see go by */
 #endif
 
 #define NONE 255
@@ -73,29 +85,29 @@
 /* ---- fair.cpp's state (all guarded by m_) ---- */
 byte m = NONE;              /* std::mutex m_: the thread holding it */
 byte holder = NONE;         /* holder_ */
+byte pending = NONE;        /* pending_: granted, not yet taken up (confirm) */
 byte io[N];                 /* io_: a FIFO, [0] is the head */
 byte io_len = 0;
 byte cpu[N];                /* cpu_ */
 byte cpu_len = 0;
 bool preemptible = false;   /* preemptible_ */
 bool cpu_turn = false;      /* cpu_turn_ */
+bool dropped_for_io = false; /* dropped_for_io_ */
 bool cpu_head_aged = false; /* now - cpu_head_kept_since(*cpu_.head) >= the limit
                                (cpu_wait_limit() for slice_over, S in choose) */
 bool slice_aged = false;    /* now - slice_start_ >= S */
+byte credit = B;            /* rule 9: io_credit_ in preemptions' worth; > 0 is
+                               io_preempt_at(now) <= now */
+bool io_cut = false;        /* io_cut_since_ != 0 */
 /* Waiter fields, one Waiter per thread at a time (its node on its stack) */
 bool granted[N];            /* Waiter::granted (atomic; spun on without m_) */
 bool parked[N];             /* Waiter::parked: sleeping on Waiter::cv */
 bool is_cpu[N];             /* Waiter::cpu: queued by yield, not acquire */
+byte resumes[N];            /* Waiter::resume_budget != 0, counted: the
+                               abstraction of its turn's remaining budget */
+byte holder_resumes = 0;    /* the holder's turn: times it was resumed */
 /* ThreadState::eval_breaker's kDropGilRequest bit (atomic) */
 bool drop_request[N];
-
-#ifdef TAKE_OVER
-#define RESUME_FRONT
-byte pending = NONE;         /* pending_: granted, not yet taken up (confirm) */
-#endif
-#ifdef RESUME_FRONT
-bool dropped_for_io = false; /* dropped_for_io_ */
-#endif
 
 /* ---- checking only ---- */
 bool alive[N];              /* the thread's Waiter node exists */
@@ -117,7 +129,7 @@ inline push_cpu(w) {
   :: else -> skip
   fi
 }
-/* Queue::push_front (RESUME_FRONT): the new head, head_since = now. */
+/* Queue::push_front: the new head, head_since = now. */
 inline push_front_cpu(w) {
   for (j : 1 .. N - 1) { cpu[N - j] = cpu[N - j - 1] }
   cpu[0] = w; cpu_len++;
@@ -141,6 +153,20 @@ inline new_waiter(me, cpu_class) {
   alive[me] = true; waiting[me] = true; passed[me] = 0
 }
 
+/* A hand-over to `to`: every other waiter sees one more go by. */
+inline count_passed(to, by) {
+#if !defined(LIVENESS) && !defined(NO_COUNT)  /* checked by the safety run only */
+  for (j : 0 .. N - 1) {
+    if
+    :: waiting[j] && j != to && j != by -> passed[j]++; assert(passed[j] <= K)
+    :: else -> skip
+    fi
+  }
+#else
+  skip
+#endif
+}
+
 /* request_drop: set the holder's kDropGilRequest. */
 inline request_drop() {
   assert(holder != NONE);
@@ -148,19 +174,24 @@ inline request_drop() {
   printf("MSC: %d asks %d to drop\n", me, holder)
 }
 
-/* choose (rule 5), as a turn ends: the cpu head if the io queue is empty
- * or the cpu head has been kept from running for S; else the io head; else
- * nobody. Sets w. Kept since: the later of when it became head and the end
- * of the last cpu turn, so a cpu turn that ends now restarts the count
- * (last_cpu_turn_end_ = now). */
+/* choose (rule 5), as a turn ends: the io head unless the cpu head has
+ * been kept from running for S (or nobody is in io); else the cpu head;
+ * else nobody. Sets w. Kept since: the later of when it became head and
+ * the end of the last cpu turn, so a cpu turn that ends now restarts the
+ * count (last_cpu_turn_end_ = now). When the GIL goes back to a cpu
+ * thread after a preemption, the I/O turns' time is charged (rule 9). */
 inline choose() {
   if :: cpu_turn -> cpu_head_aged = false :: else -> skip fi;
   cpu_turn = false;
   if
-  :: cpu_len > 0 && (io_len == 0 || cpu_head_aged) -> pop_cpu()
+  :: io_len > 0 && !(cpu_len > 0 && cpu_head_aged) -> pop_io()
   :: else ->
      if
-     :: io_len > 0 -> pop_io()
+     :: io_cut -> io_cut = false; if :: credit > 0 -> credit-- :: else -> skip fi
+     :: else -> skip
+     fi;
+     if
+     :: cpu_len > 0 -> pop_cpu()
      :: else -> w = NONE
      fi
   fi
@@ -172,29 +203,19 @@ inline choose() {
 inline grant(me) {
   atomic {
     holder = w;
+    pending = w;
     slice_aged = false;              /* slice_start_ = now */
     preemptible = is_cpu[w] && io_len == 0;
     cpu_turn = is_cpu[w];
-#ifdef RESUME_FRONT
+    holder_resumes = resumes[w];
     dropped_for_io = false;
-#endif
     /* a cpu turn: the cpu head's kept_since becomes slice_start_ = now */
     if :: cpu_turn -> cpu_head_aged = false :: else -> skip fi;
     drop_request[w] = false;
     was_parked = parked[w];
-#ifdef TAKE_OVER
-    pending = w;
-#endif
     granted[w] = true;
     printf("MSC: %d grants to %d (io %d, cpu %d)\n", me, w, io_len, cpu_len);
-#if !defined(LIVENESS) && !defined(NO_COUNT)  /* checked by the safety run only */
-    for (j : 0 .. N - 1) {
-      if
-      :: waiting[j] && j != w && j != me -> passed[j]++; assert(passed[j] <= K)
-      :: else -> skip
-      fi
-    }
-#endif
+    count_passed(w, me)
   }
   if
   :: was_parked -> assert(alive[w]); parked[w] = false  /* w->cv.notify_one() */
@@ -202,43 +223,42 @@ inline grant(me) {
   fi
 }
 
-/* take_if_free (rule 1) + enqueue_io (rule 3), in acquire_since. */
+/* Rule 3: ask the holder of a cpu turn to drop for an io waiter. */
+inline preempt_for_io() {
+  dropped_for_io = true;
+  request_drop()
+}
+
+/* take_if_free (rule 1), take_over_pending_grant (rule 7) and enqueue_io
+ * (rules 3, 9), in acquire_since. */
 inline acquire_since(me) {
   lock(me);
   atomic {
     if
     :: holder == NONE ->
        holder = me; slice_aged = false; preemptible = false; cpu_turn = false; fast = true
-#ifdef TAKE_OVER
     /* take_over_pending_grant: an io thread takes a grant to a cpu waiter
-     * that has not confirmed it yet; that waiter goes back to the front. */
-    :: holder != NONE && pending != NONE && is_cpu[pending] && preemptible ->
+     * that has not confirmed it yet, if the budget allows; that waiter
+     * goes back to the front, keeping what it had of its turn. Either this
+     * or queueing (a race for m_ in fair.cpp). */
+    :: holder != NONE && pending != NONE && is_cpu[pending] && preemptible && credit > 0 ->
        w = pending;
+       io_cut = true;
        granted[w] = false;
        pending = NONE;
        push_front_cpu(w);
        printf("MSC: %d takes over the grant to %d\n", me, w);
-       for (j : 0 .. N - 1) {
-         if
-         :: waiting[j] && j != me -> passed[j]++
-         :: else -> skip
-         fi
-       }
+       count_passed(me, me);
        holder = me; slice_aged = false; preemptible = false; cpu_turn = false;
        dropped_for_io = false; fast = true
-#endif
-    :: else ->
+    :: holder != NONE ->
        fast = false;
        new_waiter(me, false);
        push_io(me);
        printf("MSC: %d queues as io (preemptible %d)\n", me, preemptible);
        if
-       :: preemptible ->
-#ifdef RESUME_FRONT
-          dropped_for_io = true;
-#endif
-          request_drop()
-       :: else -> skip
+       :: preemptible && credit > 0 -> preempt_for_io()
+       :: else -> skip   /* not preemptible, or paced (rule 9) */
        fi
     fi
   }
@@ -265,9 +285,7 @@ inline yield(me) {
     if
     :: io_len == 0 && cpu_len == 0 ->   /* keep_if_alone */
        drop_request[me] = false; slice_aged = false; preemptible = true; cpu_turn = true; kept = true;
-#ifdef RESUME_FRONT
-       dropped_for_io = false
-#endif
+       dropped_for_io = false; holder_resumes = 0
     :: else -> kept = false
     fi
   }
@@ -279,26 +297,21 @@ inline yield(me) {
        owners--;
        new_waiter(me, true);
        drop_request[me] = false;
-#ifdef RESUME_FRONT
        /* cut_short: a cpu turn an io waiter cut before its budget ran out
-        * (the budget is abstract: either) */
+        * (the budget is abstract: either, at most R times a turn) */
        if
-       :: cpu_turn && dropped_for_io -> cut_short = true
+       :: cpu_turn && dropped_for_io && holder_resumes < R -> cut_short = true
        :: true -> cut_short = false
        fi;
-#endif
+       my_resumes = holder_resumes;
        choose();
        assert(w != NONE)  /* "the queues stay non-empty until the hand-over" */
      }
      grant(me);
-#ifdef RESUME_FRONT
      if
-     :: cut_short && !is_cpu[w] -> push_front_cpu(me)
-     :: else -> push_cpu(me)
+     :: cut_short && !is_cpu[w] -> resumes[me] = my_resumes + 1; io_cut = true; push_front_cpu(me)
+     :: else -> resumes[me] = 0; push_cpu(me)
      fi;
-#else
-     push_cpu(me);
-#endif
      unlock(me);
      wait_for_grant(me);
      running(me)
@@ -306,12 +319,13 @@ inline yield(me) {
   fi
 }
 
-/* slice_over (rule 4): me is its queue's head and has waited its limit
- * (cpu head: cpu_wait_limit() since cpu_head_kept_since; io head: S since
- * slice_start_). */
+/* slice_over (rule 4, and rule 9 for a paced io head): me is its queue's
+ * head and has waited its limit (cpu head: cpu_wait_limit() since
+ * cpu_head_kept_since; io head: S since slice_start_, or the budget paid
+ * back during a cpu turn). */
 #define slice_over(me) \
   (is_cpu[me] && cpu_len > 0 && cpu[0] == me && cpu_head_aged || \
-   !is_cpu[me] && io_len > 0 && io[0] == me && slice_aged)
+   !is_cpu[me] && io_len > 0 && io[0] == me && (slice_aged || preemptible && credit > 0))
 
 /* When a parked waiter's wait_for may return without a notify. Safety runs:
  * at any moment (a spurious wake-up is the same step). Liveness runs
@@ -326,10 +340,10 @@ inline yield(me) {
 #define TIMES_OUT(me) true
 #endif
 
-#ifdef TAKE_OVER
-/* wait_for_grant, TAKE_OVER version: the spin only hints; the grant counts
- * once confirmed under m_ (confirm: pending_ = null), since an io thread
- * may take it back before. Signalled but not granted: spin again. */
+/* wait_for_grant (rule 7): the spin only hints; the grant counts once
+ * confirmed under m_ (confirm: pending_ = null), since an io thread may
+ * take it back before. Signalled but not granted: spin again. A paced io
+ * waiter's spin up to its deadline is the same step as the spin. */
 inline wait_for_grant(me) {
   do
   :: if :: granted[me] -> skip :: true -> skip fi;  /* the spin */
@@ -337,7 +351,14 @@ inline wait_for_grant(me) {
      do
      :: granted[me] -> break
      :: else ->
-        if :: slice_over(me) -> request_drop() :: else -> skip fi;
+        if
+        :: slice_over(me) ->
+           if
+           :: !is_cpu[me] && preemptible -> preempt_for_io()
+           :: else -> request_drop()
+           fi
+        :: else -> skip
+        fi;
         atomic { parked[me] = true; unlock(me) }
         if
         :: !parked[me] -> timed_out = false
@@ -364,38 +385,6 @@ spin_again:
      skip
   od
 }
-#else
-/* wait_for_grant (rule 7): spin on granted, then park with a timeout. */
-inline wait_for_grant(me) {
-  if
-  :: granted[me] -> skip   /* the spin saw the grant */
-  :: true ->               /* the spin ran out (or spin_ns_ == 0) */
-     lock(me);
-     do
-     :: granted[me] -> break
-     :: else ->
-        if :: slice_over(me) -> request_drop() :: else -> skip fi;
-        /* cv.wait_for: unlock and sleep in one step; wake on notify or
-         * timeout (any time: deadlines are abstract), re-take m_. */
-        atomic { parked[me] = true; unlock(me) }
-        if
-        :: !parked[me] -> skip    /* notified */
-        :: TIMES_OUT(me) -> skip  /* timed out, or a spurious wake-up */
-        fi;
-        lock(me);
-        parked[me] = false
-     od;
-     unlock(me)
-  fi;
-  /* The new holder restarts its turn's clock, without m_ (an atomic
-   * store): slice_start_ = now. */
-  atomic {
-    slice_aged = false;
-    if :: cpu_turn -> cpu_head_aged = false :: else -> skip fi;
-    alive[me] = false; waiting[me] = false
-  }
-}
-#endif
 
 /* Back from acquire or yield: this thread runs bytecode. */
 inline running(me) {
@@ -404,7 +393,7 @@ inline running(me) {
 
 /* A CPU-bound thread: runs until its eval-breaker poll sees a drop request. */
 proctype Cpu(byte me) {
-  byte w, j;
+  byte w, j, my_resumes;
   bool fast, kept, was_parked, cut_short, timed_out;
   acquire_since(me);
   do
@@ -414,7 +403,7 @@ proctype Cpu(byte me) {
 
 /* A thread doing tiny I/O in a loop (a BlockingRegion each time). */
 proctype Io(byte me) {
-  byte w, j;
+  byte w, j, my_resumes;
   bool fast, kept, was_parked, cut_short, timed_out;
   acquire_since(me);
   do
@@ -428,7 +417,8 @@ proctype Io(byte me) {
   od
 }
 
-/* Time passes: the two comparisons with the switch interval become true. */
+/* Time passes: the comparisons with the switch interval and the I/O
+ * budget become true. */
 active proctype ClockHead() {
   do
   :: atomic { cpu_len > 0 && !cpu_head_aged -> cpu_head_aged = true; printf("MSC: cpu head %d aged\n", cpu[0]) }
@@ -437,6 +427,12 @@ active proctype ClockHead() {
 active proctype ClockSlice() {
   do
   :: atomic { holder != NONE && !slice_aged -> slice_aged = true; printf("MSC: slice of %d aged\n", holder) }
+  od
+}
+/* A cpu turn that runs (confirmed: pending_ is null) earns credit. */
+active proctype ClockBudget() {
+  do
+  :: atomic { cpu_turn && pending == NONE && holder != NONE && credit < B -> credit++; printf("MSC: credit %d\n", credit) }
   od
 }
 
@@ -465,4 +461,10 @@ ltl no_starvation {
   [] (waiting[0] -> <> !waiting[0]) &&
   [] (waiting[1] -> <> !waiting[1]) &&
   [] (waiting[2] -> <> !waiting[2])
+}
+
+/* The same for a model of two threads (-DNCPU=1). */
+ltl no_starvation2 {
+  [] (waiting[0] -> <> !waiting[0]) &&
+  [] (waiting[1] -> <> !waiting[1])
 }

@@ -1,0 +1,46 @@
+// The native stack limit; see stack_limit.h.
+#include "vm/stack_limit.h"
+
+#include <pthread.h>
+
+#include <algorithm>
+
+namespace gilvm {
+
+namespace {
+
+// The margin must hold the deepest native frame chain that can run between
+// a check that passed and the next one (or the error path after a check
+// that failed): from the eval loop through a call, a type slot and back to
+// the next eval_frame entry, a container repr down to the next repr(), and
+// the deallocation of a structure dropped at that depth (dealloc_object
+// nests at most kMaxDeallocDepth calls, then defers).
+//
+// Measured (Release, GCC 12): the stack of threads of 512 KiB, 768 KiB,
+// 1 MiB and 2 MiB painted with a pattern before the thread ran, and the
+// lowest overwritten byte compared with the limit after each case of
+// tests/py/threads/issue17_small_stack_recursion.py had raised
+// RecursionError (repr/__eq__/__hash__/__str__/__format__ that recurse,
+// repr/str/== of 100,000-deep lists and dicts, json.dumps, deepcopy): native
+// code went at most 1,000 bytes past the limit. The margin is 256 times
+// that, for ASan's frames (several times larger, its redzones) and a deep
+// structure freed at the limit (kMaxDeallocDepth levels of dealloc).
+constexpr size_t kMargin = 256 * 1024;
+
+}  // namespace
+
+char* native_stack_limit() {
+  pthread_attr_t attr;
+  if (pthread_getattr_np(pthread_self(), &attr) != 0) return nullptr;
+  void* low = nullptr;
+  size_t size = 0;
+  int rc = pthread_attr_getstack(&attr, &low, &size);
+  pthread_attr_destroy(&attr);
+  if (rc != 0 || !low) return nullptr;
+  // A stack too small for the margin (threading.stack_size allows 32 KiB)
+  // still gets half of itself to run in; below 2 * kMargin the guarantee is
+  // only as good as that half.
+  return static_cast<char*>(low) + std::min(kMargin, size / 2);
+}
+
+}  // namespace gilvm
