@@ -18,6 +18,7 @@
 
 #include "bench/convoy.h"
 #include "bench/seed.h"
+#include "common/option_reader.h"
 #include "gil/gil.h"
 #include "gil/policies.h"
 #include "report/report.h"
@@ -57,7 +58,20 @@ std::string usage() {
       "  --gil-stats-json=FILE    write GIL counters as JSON at exit\n"
       "  --trace=FILE.json        record GIL events as Chrome trace JSON (see `gilvm report`)\n"
       "  --trace-limit=SIZE       stop recording past SIZE bytes (K, M, G suffixes; default "
-      "256M)\n";
+      "256M)\n"
+      "  --dis                    print the bytecode before running\n"
+      "  -u                       unbuffered stdout and stderr (also PYTHONUNBUFFERED)\n"
+      "  -h, --help               this help\n"
+      "An option's value may follow it as --name=VALUE or --name VALUE.\n"
+      "environment: GILVM_GIL (the policy), PYTHONPATH (folders searched for modules after\n"
+      "the script's), PYTHONUNBUFFERED, GILVM_LIB (gilvm's Python library folder)\n"
+      "commands:\n"
+      "  gilvm bench seed [options]     the seed's experiment: threads against sequential and\n"
+      "                                 processes, every policy and python3 (--help for more)\n"
+      "  gilvm bench convoy [options]   the convoy effect: an echo server beside CPU-bound\n"
+      "                                 threads, every policy and python3 (--help for more)\n"
+      "  gilvm report TRACE.json [-o REPORT.html] [--summary-json FILE]\n"
+      "                                 a --trace file as a timeline page (--help for more)\n";
   return out;
 }
 
@@ -177,42 +191,59 @@ int run(int argc, char** argv) {
       return usage_error(unknown_gil_policy(config.gil_policy, " in GILVM_GIL"));
   }
   std::string script;
+  std::string script_dir;  // a folder given as the script: sys.path[0]
   std::string code_arg;
   bool have_code = false;
-  int i = 1;
-  for (; i < argc; ++i) {
-    std::string a = argv[i];
+  bool unbuffered = std::getenv("PYTHONUNBUFFERED") && *std::getenv("PYTHONUNBUFFERED");
+  // Options come before the script (or -c CODE); what follows is the
+  // program's own. Every option that takes a value takes it as
+  // "--name=VALUE" or "--name VALUE", as python3's do.
+  OptionReader args(argc, argv);
+  args.next();  // argv[0]
+  int i = argc;
+  std::string value;
+  while (args.next()) {
+    const std::string& a = args.arg();
+    const std::string& name = args.name();
+    auto needs_value = [&](const char* what) {
+      return usage_error(name + " needs " + what);
+    };
     if (a == "-c") {
-      if (i + 1 >= argc) return usage_error("Argument expected for the -c option");
-      code_arg = argv[++i];
+      if (!args.take_value(&code_arg)) return usage_error("Argument expected for the -c option");
       have_code = true;
-      ++i;
+      i = args.index() + 1;
       break;
     }
     if (a == "-h" || a == "--help") {
       std::fputs(usage().c_str(), stdout);
       return 0;
     }
-    if (starts_with(a, "--gil=")) {
-      config.gil_policy = a.substr(6);
+    if (name == "--gil") {
+      if (!args.take_value(&value)) return needs_value("a policy");
+      config.gil_policy = value;
       if (!find_gil_policy(config.gil_policy))
         return usage_error(unknown_gil_policy(config.gil_policy));
-    } else if (starts_with(a, "--check-interval=")) {
-      config.check_interval = std::atoi(a.c_str() + 17);
+    } else if (name == "--check-interval") {
+      if (!args.take_value(&value)) return needs_value("a number of ticks");
+      config.check_interval = std::atoi(value.c_str());
       if (config.check_interval < 1)
         return usage_error("--check-interval must be a positive integer");
-    } else if (starts_with(a, "--switch-interval=")) {
-      config.switch_interval = std::atof(a.c_str() + 18);
+    } else if (name == "--switch-interval") {
+      if (!args.take_value(&value)) return needs_value("a number of seconds");
+      config.switch_interval = std::atof(value.c_str());
       if (!(config.switch_interval > 0)) return usage_error("--switch-interval must be positive");
     } else if (a == "--dis") {
       config.disassemble = true;
     } else if (a == "--gil-stats") {
       config.gil_stats = true;
-    } else if (starts_with(a, "--gil-stats-json=")) {
-      config.gil_stats_json = a.substr(17);
-    } else if (starts_with(a, "--trace=")) {
-      config.trace_file = a.substr(8);
-      if (config.trace_file.empty()) return usage_error("--trace needs a file name");
+    } else if (a == "-u") {
+      unbuffered = true;
+    } else if (name == "--gil-stats-json") {
+      if (!args.take_value(&config.gil_stats_json) || config.gil_stats_json.empty())
+        return needs_value("a file name");
+    } else if (name == "--trace") {
+      if (!args.take_value(&config.trace_file) || config.trace_file.empty())
+        return usage_error("--trace needs a file name");
       // Fail now rather than after the program has run.
       std::FILE* f = std::fopen(config.trace_file.c_str(), "wb");
       if (!f) {
@@ -221,20 +252,25 @@ int run(int argc, char** argv) {
         return 2;
       }
       std::fclose(f);
-    } else if (starts_with(a, "--trace-limit=")) {
-      if (!parse_trace_limit(a.substr(14), &config.trace_limit_bytes)) {
-        return usage_error("--trace-limit must be a positive size such as 512M, not '" +
-                           a.substr(14) + "'");
+    } else if (name == "--trace-limit") {
+      if (!args.take_value(&value)) return needs_value("a size");
+      if (!parse_trace_limit(value, &config.trace_limit_bytes)) {
+        return usage_error("--trace-limit must be a positive size such as 512M, not '" + value +
+                           "'");
       }
     } else if (a == "--") {
-      ++i;
+      i = args.index() + 1;
       break;
     } else if (starts_with(a, "-") && a != "-") {
       return usage_error("unknown option " + a);
     } else {
+      i = args.index();
       break;
     }
   }
+  // PYTHONUNBUFFERED or -u: as CPython, stdout and stderr are written
+  // through at every write.
+  if (unbuffered) std::setvbuf(stdout, nullptr, _IONBF, 0);
   for (int k = 0; k < argc; ++k) {
     if (k) config.command_line += ' ';
     config.command_line += k == 0 ? std::string("gilvm") : std::string(argv[k]);
@@ -249,7 +285,19 @@ int run(int argc, char** argv) {
     if (i >= argc)
       return usage_error("no script given (the interactive prompt is not available yet)");
     script = argv[i++];
-    std::ifstream in(script, std::ios::binary);
+    // A folder runs its __main__.py, as in CPython (`python3 app/`); its
+    // folder is then sys.path[0], and sys.argv[0] stays as typed.
+    std::string file = script;
+    struct stat st;
+    if (stat(script.c_str(), &st) == 0 && S_ISDIR(st.st_mode)) {
+      file = script + (script.back() == '/' ? "" : "/") + "__main__.py";
+      if (stat(file.c_str(), &st) != 0) {
+        std::fprintf(stderr, "gilvm: can't find '__main__' module in '%s'\n", script.c_str());
+        return 1;
+      }
+      script_dir = script;
+    }
+    std::ifstream in(file, std::ios::binary);
     if (!in) {
       std::fprintf(stderr, "gilvm: can't open file '%s': [Errno 2] No such file or directory\n",
                    script.c_str());
@@ -268,12 +316,12 @@ int run(int argc, char** argv) {
           stderr,
           "SyntaxError: Non-UTF-8 code starting with '\\x%02x' in file %s on line %ld, but no "
           "encoding declared; see https://peps.python.org/pep-0263/ for details\n",
-          static_cast<unsigned char>(source[bad]), script.c_str(), line);
+          static_cast<unsigned char>(source[bad]), file.c_str(), line);
       return 1;
     }
     // Like CPython 3.9+, the main module's __file__ (and so its traceback
     // lines) is absolute; sys.argv[0] stays as typed.
-    filename = script;
+    filename = file;
     if (!filename.empty() && filename[0] != '/') {
       if (char* cwd = getcwd(nullptr, 0)) {
         filename =
@@ -299,7 +347,9 @@ int run(int argc, char** argv) {
     Value path = dict_get_str(as_module(interp.sys_module)->dict, str_intern(ts, "path"));
     if (path && is_list(path)) {
       std::string dir;
-      if (!have_code) {
+      if (!script_dir.empty()) {
+        dir = script_dir;  // as typed, as CPython puts a folder given as the script
+      } else if (!have_code) {
         // The folder of the script's real path, absolute, as CPython sets it.
         char* real = realpath(script.c_str(), nullptr);
         std::string full = real ? std::string(real) : script;
@@ -312,6 +362,26 @@ int run(int argc, char** argv) {
       list_append(ts, l, d.get());
       // Move it to the front.
       for (int64_t k = l->size - 1; k > 0; --k) std::swap(l->items[k], l->items[k - 1]);
+      // PYTHONPATH's folders come next, in order; an empty entry is the
+      // current folder, absolute, as CPython makes it.
+      if (const char* pp = std::getenv("PYTHONPATH"); pp && *pp) {
+        std::string entries = pp;
+        size_t start = 0;
+        while (start <= entries.size()) {
+          size_t end = entries.find(':', start);
+          if (end == std::string::npos) end = entries.size();
+          std::string entry = entries.substr(start, end - start);
+          if (entry.empty()) {
+            if (char* cwd = getcwd(nullptr, 0)) {
+              entry = cwd;
+              std::free(cwd);
+            }
+          }
+          Ref e = Ref::steal(str_new(ts, entry));
+          list_append(ts, l, e.get());
+          start = end + 1;
+        }
+      }
       // The Python half of the standard library comes after it.
       std::string lib = find_stdlib_dir();
       if (!lib.empty()) {

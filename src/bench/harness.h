@@ -19,6 +19,7 @@
 #include <utility>
 #include <vector>
 
+#include "common/option_reader.h"
 #include "gil/counters.h"
 #include "gil/policies.h"
 
@@ -133,26 +134,6 @@ std::optional<GilStats> read_gil_stats(const std::string& path);
 std::string gil_counters_json(const GilCounters& g);
 
 // --- options -----------------------------------------------------------------
-
-// Walks `gilvm bench NAME` arguments: "--name VALUE" and "--name=VALUE" alike.
-class OptionReader {
- public:
-  OptionReader(int argc, char** argv) : argc_(argc), argv_(argv) {}
-  // Moves to the next argument; false past the last.
-  bool next();
-  const std::string& arg() const { return arg_; }    // as given
-  const std::string& name() const { return name_; }  // before any '='
-  bool has_value() const { return has_value_; }      // "--name=VALUE"
-  // The value after '=' or, failing that, the next argument.
-  bool take_value(std::string* value);
-
- private:
-  int argc_;
-  char** argv_;
-  int i_ = -1;
-  std::string arg_, name_, value_;
-  bool has_value_ = false;
-};
 
 // Prints "gilvm bench NAME: MESSAGE" and the usage on stderr; returns 2.
 int usage_error(std::string_view bench_name, const std::string& message, const char* usage);

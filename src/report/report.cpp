@@ -1,5 +1,6 @@
 // `gilvm report`: the command line around read_trace, summarise and
 // report_page (report.h).
+#include "common/option_reader.h"
 #include "report/report.h"
 
 #include <cerrno>
@@ -44,22 +45,13 @@ struct Options {
 // Returns -1 when the options are good, else the exit status (0 for --help).
 int parse_options(int argc, char** argv, Options* opt) {
   bool only_files = false;
-  for (int i = 0; i < argc; ++i) {
-    std::string a = argv[i];
-    std::string name = a, value;
-    bool has_value = false;
-    if (size_t eq = a.find('='); !only_files && a.rfind("--", 0) == 0 && eq != std::string::npos) {
-      name = a.substr(0, eq);
-      value = a.substr(eq + 1);
-      has_value = true;
-    }
-    auto take_value = [&]() -> bool {
-      if (!has_value) {
-        if (i + 1 >= argc) return false;
-        value = argv[++i];
-      }
-      return !value.empty();
-    };
+  OptionReader args(argc, argv);
+  std::string value;
+  // An empty value is no file name.
+  auto take_value = [&]() { return args.take_value(&value) && !value.empty(); };
+  while (args.next()) {
+    const std::string& a = args.arg();
+    const std::string& name = args.name();
     if (only_files || a.empty() || a[0] != '-' || a == "-") {
       if (!opt->trace.empty()) return usage_error("more than one trace file given ('" + a + "')");
       opt->trace = a;
@@ -74,7 +66,7 @@ int parse_options(int argc, char** argv, Options* opt) {
     } else if (name == "--summary-json") {
       if (!take_value()) return usage_error("--summary-json needs a file name");
       opt->summary_json = value;
-    } else if ((name == "-q" || name == "--quiet") && !has_value) {
+    } else if ((name == "-q" || name == "--quiet") && !args.has_value()) {
       opt->quiet = true;
     } else {
       return usage_error("unknown option '" + a + "'");
