@@ -1,7 +1,7 @@
 # One-command entry points. `make test` is what CI runs (.ci/run).
 SHELL := /bin/bash
 JOBS ?= 2
-DEB_PACKAGES := cmake ninja-build g++ libgmp-dev libfmt-dev libgtest-dev libbenchmark-dev nlohmann-json3-dev python3 lua5.4 time spin clang libclang-rt-14-dev
+DEB_PACKAGES := cmake ninja-build g++ libgmp-dev libfmt-dev libgtest-dev libbenchmark-dev nlohmann-json3-dev python3 libpython3.11-stdlib lua5.4 time spin clang libclang-rt-14-dev
 
 .PHONY: deps build build-asan build-tsan build-fuzz fuzz test run bench screenshots format clean
 

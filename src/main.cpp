@@ -64,7 +64,8 @@ std::string usage() {
       "  -h, --help               this help\n"
       "An option's value may follow it as --name=VALUE or --name VALUE.\n"
       "environment: GILVM_GIL (the policy), PYTHONPATH (folders searched for modules after\n"
-      "the script's), PYTHONUNBUFFERED, GILVM_LIB (gilvm's Python library folder)\n"
+      "the script's), PYTHONUNBUFFERED, GILVM_LIB (gilvm's Python library folder),\n"
+      "  GILVM_CPYTHON_LIB (CPython 3.11's standard library folder, after GILVM_LIB)\n"
       "commands:\n"
       "  gilvm bench seed [options]     the seed's experiment: threads against sequential and\n"
       "                                 processes, every policy and python3 (--help for more)\n"
@@ -101,6 +102,21 @@ std::string find_stdlib_dir() {
   }
 #ifdef GILVM_SOURCE_DIR
   if (is_dir(GILVM_SOURCE_DIR "/lib")) return GILVM_SOURCE_DIR "/lib";
+#endif
+  return "";
+}
+
+// CPython 3.11's pure-Python standard library, which comes after lib/ on
+// sys.path: $GILVM_CPYTHON_LIB, else the folder CMake asked python3 for.
+// Empty (not on sys.path) when neither exists.
+std::string find_cpython_stdlib_dir() {
+  auto is_dir = [](const char* p) {
+    struct stat st;
+    return p && *p && stat(p, &st) == 0 && S_ISDIR(st.st_mode);
+  };
+  if (const char* env = std::getenv("GILVM_CPYTHON_LIB"); env) return is_dir(env) ? env : "";
+#ifdef GILVM_CPYTHON_LIB_DIR
+  if (is_dir(GILVM_CPYTHON_LIB_DIR)) return GILVM_CPYTHON_LIB_DIR;
 #endif
   return "";
 }
@@ -382,9 +398,10 @@ int run(int argc, char** argv) {
           start = end + 1;
         }
       }
-      // The Python half of the standard library comes after it.
-      std::string lib = find_stdlib_dir();
-      if (!lib.empty()) {
+      // The Python half of gilvm's standard library comes after it, then
+      // CPython's, for the modules gilvm does not provide itself.
+      for (const std::string& lib : {find_stdlib_dir(), find_cpython_stdlib_dir()}) {
+        if (lib.empty()) continue;
         Ref lib_str = Ref::steal(str_new(ts, lib));
         list_append(ts, l, lib_str.get());
       }
