@@ -16,6 +16,7 @@
 #include "runtime/float.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/ops.h"
 #include "runtime/str.h"
 #include "vm/thread_state.h"
 
@@ -769,8 +770,314 @@ class Compiler {
         break;
       }
       case StmtKind::Match:
-        fail(s->loc, "match statements are not supported");
+        match_stmt(static_cast<const Match*>(s));
+        break;
     }
+  }
+
+  // ------------------------------------------------------------ match
+  // A case's pattern runs with its subject on top of the stack and, when it
+  // matches, leaves the stack as it found it minus that subject, captures
+  // stored. When it fails it jumps to a failure exit: `pop[k]` is the label
+  // reached with k values above the case's base, and the chain of POP_TOPs
+  // under those labels brings every exit to the next case at one depth.
+  struct PatternExits {
+    std::vector<int> pop;
+    int on_top = 0;                   // values above the base right now
+    bool allow_irrefutable = true;    // false: a capture or `_` here would shadow what follows
+    std::vector<std::string> names;   // captured so far, in order
+    std::vector<Loc> name_locs;       // where each was captured
+  };
+
+  int fail_label(PatternExits& px) {
+    while (static_cast<int>(px.pop.size()) <= px.on_top) px.pop.push_back(new_label());
+    return px.pop[px.on_top];
+  }
+
+  // TOS is a bool: pop it, and fail unless it is true.
+  void fail_unless(PatternExits& px) { emit_jump(Op::POP_JUMP_IF_FALSE, fail_label(px)); }
+
+  void emit_failure_exits(PatternExits& px, int base_depth) {
+    for (size_t k = px.pop.size(); k-- > 1;) {
+      bind_with_depth(px.pop[k], base_depth + static_cast<int>(k));
+      emit(Op::POP_TOP);
+    }
+    if (!px.pop.empty()) bind_with_depth(px.pop[0], base_depth);
+  }
+
+  void capture(const std::string& name, PatternExits& px, const Loc& loc) {
+    if (std::find(px.names.begin(), px.names.end(), name) != px.names.end())
+      fail(loc, "multiple assignments to name '" + name + "' in pattern");
+    px.names.push_back(name);
+    px.name_locs.push_back(loc);
+    name_op(name, ExprContext::Store, loc);
+    --px.on_top;
+  }
+
+  // Subject on TOS: `if not (TOS is not None): fail`, keeping TOS.
+  void fail_if_none(PatternExits& px) {
+    emit(Op::COPY, 1);
+    emit_const_none();
+    emit(Op::IS_OP, 1);
+    fail_unless(px);
+  }
+
+  void match_stmt(const Match* m) {
+    expr(m->subject);
+    int subject_depth = u().depth;
+    int end = new_label();
+    for (size_t i = 0; i < m->cases.size(); ++i) {
+      const MatchCase& c = m->cases[i];
+      bool last = i + 1 == m->cases.size();
+      set_line(c.pattern->loc.line);
+      // Every case but the last works on a copy, keeping the subject for the next.
+      if (!last) emit(Op::COPY, 1);
+      int base = last ? subject_depth - 1 : subject_depth;
+      PatternExits px;
+      px.on_top = 1;
+      px.allow_irrefutable = last || c.guard;
+      pattern(c.pattern, px);
+      if (c.guard) jump_if(c.guard, fail_label(px), false);
+      if (!last) emit(Op::POP_TOP);
+      stmts(c.body);
+      emit_jump(Op::JUMP_FORWARD, end);
+      emit_failure_exits(px, base);
+      u().depth = base;
+    }
+    bind_with_depth(end, subject_depth - 1);
+  }
+
+  void pattern(const Pattern* p, PatternExits& px) {
+    set_line(p->loc.line);
+    switch (p->kind) {
+      case PatternKind::MatchValue:
+        expr(static_cast<const MatchValue*>(p)->value);
+        compare_op(CmpOpKind::Eq);
+        --px.on_top;
+        fail_unless(px);
+        return;
+      case PatternKind::MatchSingleton: {
+        ConstKind k = static_cast<const MatchSingleton*>(p)->value;
+        if (k == ConstKind::None) {
+          emit_const_none();
+        } else {
+          bool t = k == ConstKind::True;
+          emit(Op::LOAD_CONST, add_const_value(t ? "T" : "F", ts_.bool_value(t)));
+        }
+        emit(Op::IS_OP, 0);
+        --px.on_top;
+        fail_unless(px);
+        return;
+      }
+      case PatternKind::MatchAs: {
+        auto* a = static_cast<const MatchAs*>(p);
+        if (!a->pattern) {
+          if (!px.allow_irrefutable) {
+            fail(p->loc, a->name.empty() ? std::string("wildcard makes remaining patterns unreachable")
+                                         : "name capture '" + a->name + "' makes remaining patterns unreachable");
+          }
+          if (a->name.empty()) {
+            emit(Op::POP_TOP);
+            --px.on_top;
+          } else {
+            capture(a->name, px, p->loc);
+          }
+          return;
+        }
+        emit(Op::COPY, 1);
+        ++px.on_top;
+        pattern(a->pattern, px);
+        capture(a->name, px, p->loc);
+        return;
+      }
+      case PatternKind::MatchOr:
+        or_pattern(static_cast<const MatchOr*>(p), px);
+        return;
+      case PatternKind::MatchSequence:
+        sequence_pattern(static_cast<const MatchSequence*>(p), px);
+        return;
+      case PatternKind::MatchMapping:
+        mapping_pattern(static_cast<const MatchMapping*>(p), px);
+        return;
+      case PatternKind::MatchClass:
+        class_pattern(static_cast<const MatchClass*>(p), px);
+        return;
+      case PatternKind::MatchStar:
+        fail(p->loc, "can't use starred expression here");
+    }
+  }
+
+  // Each alternative but the last tries a copy of the subject with exits of
+  // its own that lead to the next alternative; all must bind the same names.
+  void or_pattern(const MatchOr* o, PatternExits& px) {
+    int end = new_label();
+    std::vector<std::string> bound;
+    const size_t before = px.names.size();
+    for (size_t i = 0; i < o->patterns.size(); ++i) {
+      const Pattern* alt = o->patterns[i];
+      bool last = i + 1 == o->patterns.size();
+      PatternExits sub;
+      PatternExits& exits = last ? px : sub;
+      if (!last) {
+        int depth = u().depth;
+        emit(Op::COPY, 1);
+        sub.on_top = 1;
+        sub.allow_irrefutable = false;
+        sub.names.assign(px.names.begin(), px.names.begin() + static_cast<long>(before));
+        sub.name_locs.assign(px.name_locs.begin(), px.name_locs.begin() + static_cast<long>(before));
+        pattern(alt, sub);
+        emit(Op::POP_TOP);
+        emit_jump(Op::JUMP_FORWARD, end);
+        emit_failure_exits(sub, depth);
+        u().depth = depth;
+      } else {
+        px.names.resize(before);
+        px.name_locs.resize(before);
+        pattern(alt, px);
+      }
+      // The names this alternative bound, which must be the first one's.
+      std::vector<std::string> mine(exits.names.begin() + static_cast<long>(before), exits.names.end());
+      if (i == 0) {
+        bound = mine;
+        std::sort(bound.begin(), bound.end());
+        continue;
+      }
+      for (size_t k = 0; k < mine.size(); ++k) {
+        if (!std::binary_search(bound.begin(), bound.end(), mine[k]))
+          fail(exits.name_locs[before + k], "alternative patterns bind different names");
+      }
+      if (mine.size() != bound.size()) fail(alt->loc, "alternative patterns bind different names");
+    }
+    bind(end);
+  }
+
+  void sequence_pattern(const MatchSequence* q, PatternExits& px) {
+    size_t n = q->patterns.size();
+    size_t star = n;
+    for (size_t i = 0; i < n; ++i)
+      if (q->patterns[i]->kind == PatternKind::MatchStar) star = i;
+    emit(Op::MATCH_SEQUENCE);
+    fail_unless(px);
+    if (star == n || n > 1) {
+      emit(Op::GET_LEN);
+      Constant len;
+      len.ckind = ConstKind::Int;
+      len.int_value = static_cast<int64_t>(star == n ? n : n - 1);
+      emit(Op::LOAD_CONST, const_index(&len));
+      compare_op(star == n ? CmpOpKind::Eq : CmpOpKind::GtE);
+      fail_unless(px);
+    }
+    if (star == n) {
+      emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(n));
+    } else {
+      emit(Op::UNPACK_EX, static_cast<uint32_t>(star | ((n - 1 - star) << 8)));
+    }
+    px.on_top += static_cast<int>(n) - 1;
+    bool saved = px.allow_irrefutable;
+    px.allow_irrefutable = true;
+    for (const Pattern* sub : q->patterns) {
+      if (sub->kind == PatternKind::MatchStar) {
+        const std::string& name = static_cast<const MatchStar*>(sub)->name;
+        if (name.empty()) {
+          emit(Op::POP_TOP);
+          --px.on_top;
+        } else {
+          capture(name, px, sub->loc);
+        }
+      } else {
+        pattern(sub, px);
+      }
+    }
+    px.allow_irrefutable = saved;
+  }
+
+  void mapping_pattern(const MatchMapping* m, PatternExits& px) {
+    size_t nk = m->keys.size();
+    emit(Op::MATCH_MAPPING);
+    fail_unless(px);
+    bool saved = px.allow_irrefutable;
+    px.allow_irrefutable = true;
+    if (nk > 0) {
+      emit(Op::GET_LEN);
+      Constant len;
+      len.ckind = ConstKind::Int;
+      len.int_value = static_cast<int64_t>(nk);
+      emit(Op::LOAD_CONST, const_index(&len));
+      compare_op(CmpOpKind::GtE);
+      fail_unless(px);
+      // Literal keys are checked for repeats here; dotted-name keys by MATCH_KEYS.
+      std::vector<std::string> seen;
+      for (const Expr* k : m->keys) {
+        if (k->kind == ExprKind::Constant) {
+          std::string key;
+          Value v = constant_value(static_cast<const Constant*>(k), &key);
+          if (std::find(seen.begin(), seen.end(), key) != seen.end()) {
+            Value r = repr(ts_, v);
+            std::string text = r ? std::string(as_str(r)->view()) : "?";
+            if (r) decref(r);
+            decref(v);
+            ts_.clear_error();
+            fail(m->loc, "mapping pattern checks duplicate key (" + text + ")");
+          }
+          decref(v);
+          seen.push_back(key);
+        }
+        expr(k);
+      }
+      emit(Op::BUILD_TUPLE, static_cast<uint32_t>(nk));
+      ++px.on_top;
+      emit(Op::MATCH_KEYS);
+      ++px.on_top;
+      fail_if_none(px);
+      emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(nk));
+      px.on_top += static_cast<int>(nk) - 1;
+      for (const Pattern* sub : m->patterns) pattern(sub, px);
+    }
+    if (!m->rest.empty()) {
+      // rest = dict(subject) without the matched keys
+      emit(Op::BUILD_MAP, 0);
+      emit(Op::COPY, nk > 0 ? 3 : 2);
+      emit(Op::DICT_UPDATE, 1);
+      ++px.on_top;
+      for (size_t i = 0; i < nk; ++i) {
+        emit(Op::COPY, 1);
+        emit(Op::COPY, 3);
+        Constant idx;
+        idx.ckind = ConstKind::Int;
+        idx.int_value = static_cast<int64_t>(i);
+        emit(Op::LOAD_CONST, const_index(&idx));
+        emit(Op::BINARY_SUBSCR);
+        emit(Op::DELETE_SUBSCR);
+      }
+      capture(m->rest, px, m->loc);
+    }
+    if (nk > 0) {
+      emit(Op::POP_TOP);  // the keys
+      --px.on_top;
+    }
+    emit(Op::POP_TOP);  // the subject
+    --px.on_top;
+    px.allow_irrefutable = saved;
+  }
+
+  void class_pattern(const MatchClass* c, PatternExits& px) {
+    for (size_t i = 0; i < c->kwd_attrs.size(); ++i)
+      for (size_t j = 0; j < i; ++j)
+        if (c->kwd_attrs[i] == c->kwd_attrs[j])
+          fail(c->kwd_patterns[i]->loc, "attribute name repeated in class pattern: " + c->kwd_attrs[i]);
+    expr(c->cls);
+    for (const std::string& attr : c->kwd_attrs) emit(Op::LOAD_CONST, str_const(attr));
+    emit(Op::BUILD_TUPLE, static_cast<uint32_t>(c->kwd_attrs.size()));
+    emit(Op::MATCH_CLASS, static_cast<uint32_t>(c->patterns.size()));
+    fail_if_none(px);
+    size_t n = c->patterns.size() + c->kwd_patterns.size();
+    emit(Op::UNPACK_SEQUENCE, static_cast<uint32_t>(n));
+    px.on_top += static_cast<int>(n) - 1;
+    bool saved = px.allow_irrefutable;
+    px.allow_irrefutable = true;
+    for (const Pattern* sub : c->patterns) pattern(sub, px);
+    for (const Pattern* sub : c->kwd_patterns) pattern(sub, px);
+    px.allow_irrefutable = saved;
   }
 
   // Emits the code that leaves blocks[from] down to blocks[to] (inclusive;

@@ -100,6 +100,12 @@ namespace gilvm {
   X(YIELD_FROM, 1, -1, "delegate to the iterator TOS1, sending TOS")                        \
   X(GEN_START, 1, 0, "first instruction of a generator: the sent value must be None")     \
   X(SETUP_ANNOTATIONS, 1, 0, "create __annotations__ in locals")                           \
+  /* match statements (compiler.cpp: match_stmt) */                                       \
+  X(MATCH_SEQUENCE, 1, 1, "push whether TOS is a sequence a pattern may match")           \
+  X(MATCH_MAPPING, 1, 1, "push whether TOS is a mapping a pattern may match")             \
+  X(GET_LEN, 1, 1, "push len(TOS)")                                                       \
+  X(MATCH_KEYS, 1, 1, "TOS1 mapping, TOS keys tuple: push the values tuple, or None")     \
+  X(MATCH_CLASS, 1, -2, "TOS2 subject, TOS1 class, TOS attr names: push attrs or None; A positional") \
   /* fused instructions for hot loops (see compiler.cpp: emit_fused_*) */                 \
   X(COMPARE_JUMP, 2, -2, "if not (TOS1 (CompareOp A) TOS): ip = word1 (pops both)")        \
   X(FAST_CONST_COMPARE_JUMP, 3, 0,                                                         \

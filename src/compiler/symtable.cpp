@@ -273,10 +273,63 @@ class SymbolVisitor {
       case StmtKind::Expr:
         expr(static_cast<const ExprStmt*>(s)->value);
         break;
-      case StmtKind::Match:
+      case StmtKind::Match: {
+        auto* m = static_cast<const Match*>(s);
+        expr(m->subject);
+        for (const MatchCase& c : m->cases) {
+          pattern(c.pattern);
+          if (c.guard) expr(c.guard);
+          stmts(c.body);
+        }
+        break;
+      }
       case StmtKind::Pass:
       case StmtKind::Break:
       case StmtKind::Continue:
+        break;
+    }
+  }
+
+  // A pattern's captures bind in the enclosing scope; its values, class
+  // names and mapping keys are uses.
+  void pattern(const Pattern* p) {
+    auto bind = [&](const std::string& name) {
+      if (!name.empty()) add(name, kDefLocal, p->loc);
+    };
+    switch (p->kind) {
+      case PatternKind::MatchValue:
+        expr(static_cast<const MatchValue*>(p)->value);
+        break;
+      case PatternKind::MatchSingleton:
+        break;
+      case PatternKind::MatchSequence:
+        for (const Pattern* q : static_cast<const MatchSequence*>(p)->patterns) pattern(q);
+        break;
+      case PatternKind::MatchMapping: {
+        auto* m = static_cast<const MatchMapping*>(p);
+        for (const Expr* k : m->keys) expr(k);
+        for (const Pattern* q : m->patterns) pattern(q);
+        bind(m->rest);
+        break;
+      }
+      case PatternKind::MatchClass: {
+        auto* c = static_cast<const MatchClass*>(p);
+        expr(c->cls);
+        for (const Pattern* q : c->patterns) pattern(q);
+        for (const Pattern* q : c->kwd_patterns) pattern(q);
+        break;
+      }
+      case PatternKind::MatchStar:
+        bind(static_cast<const MatchStar*>(p)->name);
+        break;
+      case PatternKind::MatchAs: {
+        auto* a = static_cast<const MatchAs*>(p);
+        if (a->pattern) pattern(a->pattern);
+        bind(a->name);
+        break;
+      }
+      case PatternKind::MatchOr:
+        for (const Pattern* q : static_cast<const MatchOr*>(p)->patterns) pattern(q);
         break;
     }
   }

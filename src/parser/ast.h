@@ -338,6 +338,64 @@ struct Simple : Stmt {  // Pass, Break, Continue
   explicit Simple(StmtKind k) : Stmt(k) {}
 };
 
+// ---------------------------------------------------------------- match patterns
+enum class PatternKind : uint8_t {
+  MatchValue, MatchSingleton, MatchSequence, MatchMapping, MatchClass, MatchStar, MatchAs, MatchOr
+};
+struct Pattern : Node {
+  PatternKind kind;
+  explicit Pattern(PatternKind k) : kind(k) {}
+};
+struct MatchValue : Pattern {  // a literal or a dotted name, compared with ==
+  MatchValue() : Pattern(PatternKind::MatchValue) {}
+  Expr* value;
+};
+struct MatchSingleton : Pattern {  // None, True, False, compared with `is`
+  MatchSingleton() : Pattern(PatternKind::MatchSingleton) {}
+  ConstKind value = ConstKind::None;
+};
+struct MatchSequence : Pattern {
+  MatchSequence() : Pattern(PatternKind::MatchSequence) {}
+  std::vector<Pattern*> patterns;  // at most one MatchStar
+};
+struct MatchMapping : Pattern {
+  MatchMapping() : Pattern(PatternKind::MatchMapping) {}
+  std::vector<Expr*> keys;  // literals or dotted names
+  std::vector<Pattern*> patterns;
+  std::string rest;  // `**rest`, empty if none
+};
+struct MatchClass : Pattern {
+  MatchClass() : Pattern(PatternKind::MatchClass) {}
+  Expr* cls;
+  std::vector<Pattern*> patterns;
+  std::vector<std::string> kwd_attrs;
+  std::vector<Pattern*> kwd_patterns;
+};
+struct MatchStar : Pattern {  // `*name` in a sequence; empty name for `*_`
+  MatchStar() : Pattern(PatternKind::MatchStar) {}
+  std::string name;
+};
+// `pattern as name`; a bare capture has no pattern; `_` has neither.
+struct MatchAs : Pattern {
+  MatchAs() : Pattern(PatternKind::MatchAs) {}
+  Pattern* pattern = nullptr;
+  std::string name;
+};
+struct MatchOr : Pattern {
+  MatchOr() : Pattern(PatternKind::MatchOr) {}
+  std::vector<Pattern*> patterns;
+};
+struct MatchCase {
+  Pattern* pattern;
+  Expr* guard = nullptr;
+  std::vector<Stmt*> body;
+};
+struct Match : Stmt {
+  Match() : Stmt(StmtKind::Match) {}
+  Expr* subject;
+  std::vector<MatchCase> cases;
+};
+
 struct Module {
   std::vector<Stmt*> body;
 };

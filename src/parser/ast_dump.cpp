@@ -448,6 +448,90 @@ class Dumper {
     out += ']';
   }
 
+  void patterns(const std::vector<Pattern*>& ps) {
+    out += '[';
+    for (size_t i = 0; i < ps.size(); ++i) {
+      if (i) out += ", ";
+      pattern(ps[i]);
+    }
+    out += ']';
+  }
+
+  // As CPython's ast.dump prints patterns (absent names left out).
+  void pattern(const Pattern* p) {
+    auto names = [&](Fields& f, const char* field, const std::vector<std::string>& ns) {
+      f.name(field);
+      out += '[';
+      for (size_t i = 0; i < ns.size(); ++i) {
+        if (i) out += ", ";
+        out += str_repr(ns[i], false);
+      }
+      out += ']';
+    };
+    switch (p->kind) {
+      case PatternKind::MatchValue: {
+        Fields f(*this, "MatchValue");
+        f.expr("value", static_cast<const MatchValue*>(p)->value);
+        return f.end(&p->loc);
+      }
+      case PatternKind::MatchSingleton: {
+        ConstKind k = static_cast<const MatchSingleton*>(p)->value;
+        Fields f(*this, "MatchSingleton");
+        f.raw("value", k == ConstKind::None ? "None" : k == ConstKind::True ? "True" : "False");
+        return f.end(&p->loc);
+      }
+      case PatternKind::MatchSequence: {
+        auto* n = static_cast<const MatchSequence*>(p);
+        Fields f(*this, "MatchSequence");
+        f.name("patterns");
+        patterns(n->patterns);
+        return f.end(&p->loc);
+      }
+      case PatternKind::MatchMapping: {
+        auto* n = static_cast<const MatchMapping*>(p);
+        Fields f(*this, "MatchMapping");
+        f.exprs("keys", n->keys);
+        f.name("patterns");
+        patterns(n->patterns);
+        if (!n->rest.empty()) f.raw("rest", str_repr(n->rest, false));
+        return f.end(&p->loc);
+      }
+      case PatternKind::MatchClass: {
+        auto* n = static_cast<const MatchClass*>(p);
+        Fields f(*this, "MatchClass");
+        f.expr("cls", n->cls);
+        f.name("patterns");
+        patterns(n->patterns);
+        names(f, "kwd_attrs", n->kwd_attrs);
+        f.name("kwd_patterns");
+        patterns(n->kwd_patterns);
+        return f.end(&p->loc);
+      }
+      case PatternKind::MatchStar: {
+        auto* n = static_cast<const MatchStar*>(p);
+        Fields f(*this, "MatchStar");
+        if (!n->name.empty()) f.raw("name", str_repr(n->name, false));
+        return f.end(&p->loc);
+      }
+      case PatternKind::MatchAs: {
+        auto* n = static_cast<const MatchAs*>(p);
+        Fields f(*this, "MatchAs");
+        if (n->pattern) {
+          f.name("pattern");
+          pattern(n->pattern);
+        }
+        if (!n->name.empty()) f.raw("name", str_repr(n->name, false));
+        return f.end(&p->loc);
+      }
+      case PatternKind::MatchOr: {
+        Fields f(*this, "MatchOr");
+        f.name("patterns");
+        patterns(static_cast<const MatchOr*>(p)->patterns);
+        return f.end(&p->loc);
+      }
+    }
+  }
+
   void stmt(const Stmt* s) {
     switch (s->kind) {
       case StmtKind::FunctionDef:
@@ -551,7 +635,21 @@ class Dumper {
         return f.end(&s->loc);
       }
       case StmtKind::Match: {
+        auto* n = static_cast<const Match*>(s);
         Fields f(*this, "Match");
+        f.expr("subject", n->subject);
+        f.name("cases");
+        out += '[';
+        for (size_t i = 0; i < n->cases.size(); ++i) {
+          if (i) out += ", ";
+          Fields c(*this, "match_case");
+          c.name("pattern");
+          pattern(n->cases[i].pattern);
+          c.expr("guard", n->cases[i].guard);
+          c.stmts("body", n->cases[i].body);
+          c.end();
+        }
+        out += ']';
         return f.end(&s->loc);
       }
       case StmtKind::Raise: {

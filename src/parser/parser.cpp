@@ -345,6 +345,9 @@ class Parser {
       if (k == "def") return out.push_back(funcdef({}));
       if (k == "class") return out.push_back(classdef({}));
       if (k == "async") fail_at(t, "'async' is not supported");
+      if (k == "match") {
+        if (Stmt* m = match_stmt()) return out.push_back(m);
+      }
     }
     if (t.is_op("@")) return out.push_back(decorated());
     simple_stmts(out);
@@ -412,6 +415,304 @@ class Parser {
            e->loc.col + 1, rhs->loc.end_line, rhs->loc.end_col + 1);
     }
     return e;
+  }
+
+  // ------------------------------------------------------------ match statements
+  // `match` and `case` are soft keywords: `match` starts a match statement
+  // only when what follows reads as `match SUBJECT:` NEWLINE INDENT `case`.
+  // Otherwise (match = 3, match(x), match.y) it is a name, and the
+  // statement is re-read as a simple one: null is returned.
+  Stmt* match_stmt() {
+    Token kw = cur();
+    Expr* subject = nullptr;
+    bool header = attempt([&] {
+      advance();
+      subject = match_subject();
+      expect_op(":");
+      if (cur().kind != TokenKind::Newline) fail_at(cur(), "invalid syntax");
+      advance();
+      if (cur().kind != TokenKind::Indent) fail_at(cur(), "invalid syntax");
+      advance();
+      if (!at_kw("case")) fail_at(cur(), "invalid syntax");
+    });
+    if (!header) return nullptr;
+    auto* m = node<Match>(loc_of(kw));
+    m->subject = subject;
+    while (at_kw("case")) {
+      Token ck = advance();
+      MatchCase c;
+      c.pattern = patterns();
+      if (accept_kw("if")) c.guard = named_expression();
+      expect_colon();
+      c.body = block("'case' statement", ck.line);
+      m->cases.push_back(std::move(c));
+    }
+    if (cur().kind == TokenKind::Dedent) {
+      advance();
+    } else if (cur().kind != TokenKind::EndMarker) {
+      fail_at(cur(), "invalid syntax");
+    }
+    m->loc = stmt_end(m->loc, m->cases.back().body);
+    return m;
+  }
+
+  // `match a, *b:` matches a tuple; a single subject is a named expression.
+  Expr* match_subject() {
+    Loc start = loc_of(cur());
+    Expr* first = star_named_expression();
+    if (!at_op(",")) {
+      if (first->kind == ExprKind::Starred) fail_loc(first->loc, "invalid syntax");
+      return first;
+    }
+    auto* t = node<Sequence>(ExprKind::Tuple, start);
+    t->elts.push_back(first);
+    while (accept_op(",")) {
+      if (!starts_expression(cur())) break;
+      t->elts.push_back(star_named_expression());
+    }
+    t->loc = end_at_prev(t->loc);
+    return t;
+  }
+
+  // A case's patterns: `case a, b:` is an open sequence pattern.
+  Pattern* patterns() {
+    Loc start = loc_of(cur());
+    Pattern* first = maybe_star_pattern();
+    if (!at_op(",")) {
+      if (first->kind == PatternKind::MatchStar) fail_loc(first->loc, "invalid syntax");
+      return first;
+    }
+    auto* seq = node<MatchSequence>(start);
+    seq->patterns.push_back(first);
+    while (accept_op(",")) {
+      if (at_op(":") || at_kw("if")) break;
+      seq->patterns.push_back(maybe_star_pattern());
+    }
+    seq->loc = end_at_prev(start);
+    check_one_star(seq);
+    return seq;
+  }
+
+  void check_one_star(const MatchSequence* seq) {
+    int stars = 0;
+    for (const Pattern* p : seq->patterns)
+      if (p->kind == PatternKind::MatchStar && ++stars > 1)
+        fail_loc(seq->loc, "multiple starred names in sequence pattern");
+  }
+
+  Pattern* maybe_star_pattern() {
+    if (!at_op("*")) return pattern();
+    Token star = advance();
+    auto* p = node<MatchStar>(loc_of(star));
+    Token name = expect_name();
+    if (name.text != "_") p->name = std::string(name.text);
+    p->loc = end_at_prev(p->loc);
+    return p;
+  }
+
+  // or_pattern ['as' NAME]
+  Pattern* pattern() {
+    DepthGuard guard(*this);
+    Loc start = loc_of(cur());
+    Pattern* p = or_pattern();
+    if (!at_kw("as")) return p;
+    advance();
+    Token name = cur();
+    if (name.is_name("_")) fail_at(name, "cannot use '_' as a target");
+    if (name.kind != TokenKind::Name || is_keyword(name.text)) fail_at(name, "invalid pattern target");
+    advance();
+    auto* as = node<MatchAs>(end_at_prev(start));
+    as->pattern = p;
+    as->name = std::string(name.text);
+    return as;
+  }
+
+  Pattern* or_pattern() {
+    Loc start = loc_of(cur());
+    Pattern* first = closed_pattern();
+    if (!at_op("|")) return first;
+    auto* o = node<MatchOr>(start);
+    o->patterns.push_back(first);
+    while (accept_op("|")) o->patterns.push_back(closed_pattern());
+    o->loc = end_at_prev(start);
+    return o;
+  }
+
+  Pattern* closed_pattern() {
+    DepthGuard guard(*this);
+    Token t = cur();
+    Loc start = loc_of(t);
+    if (t.kind == TokenKind::Number || t.kind == TokenKind::String || t.is_op("-")) {
+      auto* v = node<MatchValue>(start);
+      v->value = literal_expr();
+      v->loc = v->value->loc;
+      return v;
+    }
+    if (t.is_name("None") || t.is_name("True") || t.is_name("False")) {
+      advance();
+      auto* v = node<MatchSingleton>(start);
+      v->value = t.text == "None" ? ConstKind::None : t.text == "True" ? ConstKind::True : ConstKind::False;
+      return v;
+    }
+    if (t.is_op("(") || t.is_op("[")) return group_or_sequence_pattern();
+    if (t.is_op("{")) return mapping_pattern();
+    if (t.kind == TokenKind::Name && !is_keyword(t.text)) {
+      Expr* name = name_or_attr();
+      if (at_op("(")) return class_pattern(name);
+      if (name->kind == ExprKind::Attribute) {
+        auto* v = node<MatchValue>(name->loc);
+        v->value = name;
+        return v;
+      }
+      auto* as = node<MatchAs>(name->loc);
+      const std::string& id = static_cast<Name*>(name)->id;
+      if (id != "_") as->name = id;
+      return as;
+    }
+    fail_at(t, "invalid syntax");
+  }
+
+  // A dotted name: NAME ('.' NAME)*, loaded.
+  Expr* name_or_attr() {
+    Token first = expect_name();
+    auto* n = node<Name>(loc_of(first));
+    n->id = std::string(first.text);
+    Expr* e = n;
+    while (at_op(".")) {
+      advance();
+      Token attr = expect_name();
+      auto* a = node<Attribute>(span(e->loc, loc_of(attr)));
+      a->value = e;
+      a->attr = std::string(attr.text);
+      e = a;
+    }
+    return e;
+  }
+
+  // A literal pattern's value: a string, a signed number, or a complex
+  // literal `real +/- imag`.
+  Expr* literal_expr() {
+    Token t = cur();
+    if (t.kind == TokenKind::String) {
+      Expr* e = strings();
+      if (e->kind == ExprKind::JoinedStr) fail_loc(e->loc, "patterns may only match literals and attribute lookups");
+      return e;
+    }
+    Expr* e = signed_number();
+    if (at_op("+") || at_op("-")) {
+      Token op = advance();
+      Token num = cur();
+      if (num.kind != TokenKind::Number) fail_at(num, "invalid syntax");
+      auto imaginary = [](const Expr* x) {
+        if (x->kind == ExprKind::UnaryOp) x = static_cast<const UnaryOp*>(x)->operand;
+        return static_cast<const Constant*>(x)->ckind == ConstKind::Imag;
+      };
+      if (imaginary(e)) fail_loc(e->loc, "real number required in complex literal");
+      Expr* imag = signed_number();
+      if (!imaginary(imag)) fail_at(num, "imaginary number required in complex literal");
+      auto* b = node<BinOp>(span(e->loc, imag->loc));
+      b->left = e;
+      b->op = op.text == "+" ? BinOpKind::Add : BinOpKind::Sub;
+      b->right = imag;
+      return b;
+    }
+    return e;
+  }
+
+  Expr* signed_number() {
+    Token t = cur();
+    bool negative = false;
+    if (t.is_op("-")) {
+      advance();
+      negative = true;
+    }
+    Token num = cur();
+    if (num.kind != TokenKind::Number) fail_at(num, "invalid syntax");
+    advance();
+    auto* c = node<Constant>(loc_of(num));
+    parse_number(num.text, *c);
+    if (!negative) return c;
+    auto* u = node<UnaryOp>(span(loc_of(t), loc_of(num)));
+    u->op = UnaryOpKind::USub;
+    u->operand = c;
+    return u;
+  }
+
+  // `(p)` is a group; `()`, `(p,)`, `[...]` are sequence patterns.
+  Pattern* group_or_sequence_pattern() {
+    Token open = advance();
+    Loc start = loc_of(open);
+    const char* close = open.text == "(" ? ")" : "]";
+    auto* seq = node<MatchSequence>(start);
+    if (accept_op(close)) {
+      seq->loc = end_at_prev(start);
+      return seq;
+    }
+    Pattern* first = maybe_star_pattern();
+    if (open.text == "(" && first->kind != PatternKind::MatchStar && accept_op(")")) return first;
+    seq->patterns.push_back(first);
+    while (accept_op(",")) {
+      if (at_op(close)) break;
+      seq->patterns.push_back(maybe_star_pattern());
+    }
+    expect_op(close);
+    seq->loc = end_at_prev(start);
+    check_one_star(seq);
+    return seq;
+  }
+
+  Pattern* mapping_pattern() {
+    Token open = advance();
+    auto* m = node<MatchMapping>(loc_of(open));
+    while (!at_op("}")) {
+      if (at_op("**")) {
+        advance();
+        Token name = expect_name();
+        m->rest = std::string(name.text);
+        accept_op(",");
+        if (!at_op("}")) fail_at(cur(), "invalid syntax");
+        break;
+      }
+      Token k = cur();
+      Expr* key = nullptr;
+      if (k.kind == TokenKind::Name && !k.is_name("None") && !k.is_name("True") && !k.is_name("False")) {
+        key = name_or_attr();
+        if (key->kind != ExprKind::Attribute) fail_loc(key->loc, "invalid syntax");
+      } else if (k.is_name("None") || k.is_name("True") || k.is_name("False")) {
+        key = atom();
+      } else {
+        key = literal_expr();
+      }
+      expect_op(":");
+      m->keys.push_back(key);
+      m->patterns.push_back(pattern());
+      if (!accept_op(",")) break;
+    }
+    expect_op("}");
+    m->loc = end_at_prev(m->loc);
+    return m;
+  }
+
+  Pattern* class_pattern(Expr* cls) {
+    advance();  // (
+    auto* c = node<MatchClass>(cls->loc);
+    c->cls = cls;
+    while (!at_op(")")) {
+      if (cur().kind == TokenKind::Name && peek(1).is_op("=")) {
+        Token name = expect_name();
+        advance();
+        c->kwd_attrs.push_back(std::string(name.text));
+        c->kwd_patterns.push_back(pattern());
+      } else {
+        Pattern* p = pattern();
+        if (!c->kwd_patterns.empty()) fail_loc(p->loc, "positional patterns follow keyword patterns");
+        c->patterns.push_back(p);
+      }
+      if (!accept_op(",")) break;
+    }
+    expect_op(")");
+    c->loc = end_at_prev(c->loc);
+    return c;
   }
 
   Stmt* while_stmt() {

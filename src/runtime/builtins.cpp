@@ -851,6 +851,8 @@ static int isinstance_rec(ThreadState& ts, Value obj, Value cls) {
   return -1;
 }
 
+int isinstance_value(ThreadState& ts, Value obj, Value cls) { return isinstance_rec(ts, obj, cls); }
+
 static Value builtin_isinstance(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_arg_range(ts, "isinstance", nargs, kwnames, 2, 2)) return Value::null();
   int r = isinstance_rec(ts, args[0], args[1]);

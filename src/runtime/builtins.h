@@ -22,4 +22,8 @@ bool check_no_args(ThreadState& ts, const char* name, size_t nargs, Tuple* kwnam
 bool check_arg_range(ThreadState& ts, const char* name, size_t nargs, Tuple* kwnames,
                      size_t min_args, size_t max_args);
 
+// isinstance(obj, cls) with its hooks (ABCs' __instancecheck__, tuples of
+// classes): 1 or 0, -1 with an exception pending.
+int isinstance_value(ThreadState& ts, Value obj, Value cls);
+
 }  // namespace gilvm

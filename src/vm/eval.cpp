@@ -41,6 +41,7 @@
 #include "vm/frame.h"
 #include "vm/generator.h"
 #include "vm/import.h"
+#include "vm/match.h"
 #include "vm/thread_state.h"
 
 #if !defined(GILVM_SWITCH_DISPATCH) && (defined(__GNUC__) || defined(__clang__))
@@ -2063,6 +2064,54 @@ dispatch:
   TARGET(GEN_START) { DISPATCH(); }
 
   TARGET(SETUP_ANNOTATIONS) { DISPATCH(); }
+
+  TARGET(MATCH_SEQUENCE) {
+    SAVE_STATE();
+    int r = match_is_sequence(ts, TOP());
+    if (r < 0) goto error;
+    PUSH(interp.bool_value(r == 1));
+    DISPATCH();
+  }
+
+  TARGET(MATCH_MAPPING) {
+    SAVE_STATE();
+    int r = match_is_mapping(ts, TOP());
+    if (r < 0) goto error;
+    PUSH(interp.bool_value(r == 1));
+    DISPATCH();
+  }
+
+  TARGET(GET_LEN) {
+    SAVE_STATE();
+    int64_t n = length(ts, TOP());
+    if (n < 0) goto error;
+    Value len = int_from_i64(ts, n);
+    CHECK(len);
+    PUSH(len);
+    DISPATCH();
+  }
+
+  TARGET(MATCH_KEYS) {
+    SAVE_STATE();
+    Value values = match_keys(ts, PEEK(2), TOP());
+    CHECK(values);
+    PUSH(values);
+    DISPATCH();
+  }
+
+  TARGET(MATCH_CLASS) {
+    Value names = POP();
+    Value cls = POP();
+    Value subject = TOP();
+    SAVE_STATE();
+    Value attrs = match_class(ts, subject, cls, names, static_cast<int64_t>(ARG()));
+    decref(names);
+    decref(cls);
+    CHECK(attrs);
+    TOP() = attrs;
+    decref(subject);
+    DISPATCH();
+  }
 
 #if !GILVM_COMPUTED_GOTO
     default:

@@ -28,6 +28,36 @@ struct ErrorCase {
 
 // Generated from CPython 3.11: ast.dump(ast.parse(src)).
 const AstCase kAstCases[] = {
+    {R"(match x:
+ case [1, *r] | {"k": v, **rest}:
+  pass
+ case P(1, a=b) as q if q:
+  pass
+ case None | -1 | a.b:
+  pass
+ case _:
+  pass
+)",
+     R"(Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchOr(patterns=[MatchSequence(patterns=[MatchValue(value=Constant(value=1)), MatchStar(name='r')]), MatchMapping(keys=[Constant(value='k')], patterns=[MatchAs(name='v')], rest='rest')]), body=[Pass()]), match_case(pattern=MatchAs(pattern=MatchClass(cls=Name(id='P', ctx=Load()), patterns=[MatchValue(value=Constant(value=1))], kwd_attrs=['a'], kwd_patterns=[MatchAs(name='b')]), name='q'), guard=Name(id='q', ctx=Load()), body=[Pass()]), match_case(pattern=MatchOr(patterns=[MatchSingleton(value=None), MatchValue(value=UnaryOp(op=USub(), operand=Constant(value=1))), MatchValue(value=Attribute(value=Name(id='a', ctx=Load()), attr='b', ctx=Load()))]), body=[Pass()]), match_case(pattern=MatchAs(), body=[Pass()])])], type_ignores=[]))"},
+    {R"(match x:
+ case P():
+  pass
+ case []:
+  pass
+ case {}:
+  pass
+)",
+     R"(Module(body=[Match(subject=Name(id='x', ctx=Load()), cases=[match_case(pattern=MatchClass(cls=Name(id='P', ctx=Load()), patterns=[], kwd_attrs=[], kwd_patterns=[]), body=[Pass()]), match_case(pattern=MatchSequence(patterns=[]), body=[Pass()]), match_case(pattern=MatchMapping(keys=[], patterns=[]), body=[Pass()])])], type_ignores=[]))"},
+    {R"(match a, *b:
+ case (x, y) | [x, y, *_]:
+  pass
+)",
+     R"(Module(body=[Match(subject=Tuple(elts=[Name(id='a', ctx=Load()), Starred(value=Name(id='b', ctx=Load()), ctx=Load())], ctx=Load()), cases=[match_case(pattern=MatchOr(patterns=[MatchSequence(patterns=[MatchAs(name='x'), MatchAs(name='y')]), MatchSequence(patterns=[MatchAs(name='x'), MatchAs(name='y'), MatchStar()])]), body=[Pass()])])], type_ignores=[]))"},
+    {R"(match = 1
+match(x)
+match[1]: int
+)",
+     R"(Module(body=[Assign(targets=[Name(id='match', ctx=Store())], value=Constant(value=1)), Expr(value=Call(func=Name(id='match', ctx=Load()), args=[Name(id='x', ctx=Load())], keywords=[])), AnnAssign(target=Subscript(value=Name(id='match', ctx=Load()), slice=Constant(value=1), ctx=Store()), annotation=Name(id='int', ctx=Load()), simple=0)], type_ignores=[]))"},
     {R"(x = 1)",
      R"(Module(body=[Assign(targets=[Name(id='x', ctx=Store())], value=Constant(value=1))], type_ignores=[]))"},
     {R"(a = b = c)",
