@@ -8,6 +8,8 @@
 // indirect call plus the argument prepend.
 #include "runtime/function.h"
 
+#include <cstring>
+
 #include <fmt/core.h>
 
 #include "compiler/code.h"
@@ -158,6 +160,7 @@ Value builtin_call(ThreadState& ts, Value self, const Value* args, size_t nargs,
 Value builtin_descr_get(ThreadState& ts, Value self, Value obj, Type*) {
   Builtin* b = static_cast<Builtin*>(self.as_object());
   if (!obj || !b->is_method || b->self) return newref(self);
+  if (!builtin_self_check(ts, b, &obj, 1)) return Value::null();
   Value bound = builtin_new(ts, b->name, b->fn, obj);
   if (bound) {
     // Bound, it is no longer a method: stored in a class (`_next =
@@ -340,6 +343,30 @@ void init_function_types(ThreadState& ts) {
   method->slots.compare = bound_method_compare;
   method->slots.hash = bound_method_hash;
   types.method = method;
+}
+
+bool builtin_self_check(ThreadState& ts, const Builtin* b, const Value* args, size_t nargs) {
+  if (!b->is_method || !b->owner || std::strcmp(b->name, "__new__") == 0) return true;
+  std::string_view owner = b->owner->name->view();
+  bool dunder = std::strncmp(b->name, "__", 2) == 0;
+  if (nargs == 0) {
+    if (dunder) {
+      raisef(ts, ts.exc_types().TypeError, "descriptor '{}' of '{}' object needs an argument", b->name, owner);
+    } else {
+      raisef(ts, ts.exc_types().TypeError, "unbound method {}.{}() needs an argument", owner, b->name);
+    }
+    return false;
+  }
+  Type* t = type_of(ts, args[0]);
+  if (t == b->owner || is_subtype(t, b->owner)) return true;
+  if (dunder) {
+    raisef(ts, ts.exc_types().TypeError, "descriptor '{}' requires a '{}' object but received a '{}'", b->name,
+           owner, t->name->view());
+  } else {
+    raisef(ts, ts.exc_types().TypeError, "descriptor '{}' for '{}' objects doesn't apply to a '{}' object", b->name,
+           owner, t->name->view());
+  }
+  return false;
 }
 
 }  // namespace gilvm

@@ -43,6 +43,13 @@ struct BoundMethod : Object {
 inline bool is_function(Value v) { return has_tag(v, Tag::Function); }
 inline Function* as_function(Value v) { return static_cast<Function*>(v.as_object()); }
 
+// A built-in type's method reached without binding (list.append(1, 2), or
+// stored in an unrelated class) must get an instance of its type first, as
+// its C++ code assumes: true if args[0] is one, else CPython's TypeError
+// ("descriptor 'append' for 'list' objects doesn't apply to a 'int' object").
+// __new__ takes the class first and is exempt.
+bool builtin_self_check(ThreadState& ts, const Builtin* b, const Value* args, size_t nargs);
+
 Value cell_new(ThreadState& ts, Value value);
 Value builtin_new(ThreadState& ts, const char* name, NativeFn fn, Value self = Value::null());
 Value bound_method_new(ThreadState& ts, Value func, Value self);

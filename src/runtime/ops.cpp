@@ -612,7 +612,10 @@ Value call(ThreadState& ts, Value callable, const Value* args, size_t nargs, Tup
         return call_function(ts, static_cast<Function*>(o), args, nargs, kwnames);
       case Tag::Builtin: {
         Builtin* b = static_cast<Builtin*>(o);
-        if (!b->self) return b->fn(ts, args, nargs, kwnames);
+        if (!b->self) {
+          if (b->is_method && !builtin_self_check(ts, b, args, nargs)) return Value::null();
+          return b->fn(ts, args, nargs, kwnames);
+        }
         if (ts.c_stack_exhausted()) break;
         PrependedArgs argv(b->self, args, nargs + kw_count(kwnames));
         return b->fn(ts, argv.data(), nargs + 1, kwnames);

@@ -1399,6 +1399,7 @@ void finish_type_bootstrap(ThreadState& ts) {
   for (auto [t, name] : {std::pair{types.int_, "from_bytes"}, std::pair{types.dict, "fromkeys"}}) {
     Value m = t ? dict_get_str(t->dict, str_intern(ts, name)) : Value::null();
     if (!m || !has_tag(m, Tag::Builtin)) continue;
+    static_cast<Builtin*>(m.as_object())->is_method = false;  // the classmethod passes the class, not an instance
     Value cm = call(ts, Value::from_object(types.classmethod), &m, 1);
     type_set_attr(ts, t, name, cm);
     decref(cm);

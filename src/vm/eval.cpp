@@ -1787,7 +1787,14 @@ dispatch:
     if (self && has_tag(callable, Tag::Builtin) && !static_cast<Builtin*>(callable.as_object())->self) {
       // A built-in type's method (list.append, dict.get): self is already
       // in place before the arguments.
-      r = static_cast<Builtin*>(callable.as_object())->fn(ts, args - 1, nargs + 1, nullptr);
+      // (LOAD_METHOD found it in self's class, but a class may hold another
+      // type's method: `class A: append = list.append`.)
+      Builtin* b = static_cast<Builtin*>(callable.as_object());
+      if (b->owner && type_of(ts, self) != b->owner && !builtin_self_check(ts, b, args - 1, nargs + 1)) {
+        r = Value::null();
+      } else {
+        r = b->fn(ts, args - 1, nargs + 1, nullptr);
+      }
     } else if (self) {
       r = call(ts, callable, args - 1, nargs + 1, nullptr);
     } else {

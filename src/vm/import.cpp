@@ -217,7 +217,15 @@ Value import_module(ThreadState& ts, std::string_view name) {
     // Importing the parent may have registered the child (os sets os.path).
     cached = dict_get_str(ts.interp->modules, str_intern(ts, full));
     if (cached) return newref(cached);
-    search = dict_get_str(as_module(parent.get())->dict, ts.names().__path__);
+    // A module may have replaced itself in sys.modules with any object.
+    Ref parent_path;
+    if (is_module(parent.get())) {
+      search = dict_get_str(as_module(parent.get())->dict, ts.names().__path__);
+    } else {
+      parent_path = Ref::steal(get_attr_optional(ts, parent.get(), ts.names().__path__));
+      if (!parent_path && ts.has_error()) return Value::null();
+      search = parent_path.get();
+    }
     if (!search) {
       raisef(ts, ts.exc_types().ModuleNotFoundError, "No module named '{}'; '{}' is not a package", full,
              full.substr(0, dot));
@@ -232,8 +240,12 @@ Value import_module(ThreadState& ts, std::string_view name) {
   }
   if (parent) {
     // Bind the submodule as an attribute of its package.
-    Value leaf = Value::from_object(str_intern(ts, full.substr(dot + 1)));
-    dict_set(ts, as_module(parent.get())->dict, leaf, m);
+    Str* leaf = str_intern(ts, full.substr(dot + 1));
+    if (is_module(parent.get())) {
+      dict_set(ts, as_module(parent.get())->dict, Value::from_object(leaf), m);
+    } else if (set_attr(ts, parent.get(), leaf, m) < 0) {
+      ts.clear_error();  // as CPython, a parent refusing the attribute does not fail the import
+    }
   }
   return m;
 }
@@ -246,9 +258,13 @@ Value import_name(ThreadState& ts, Str* name, Dict* globals, Value fromlist, int
   bool want_leaf = fromlist && !fromlist.is(ts.none());
   if (want_leaf || full.find('.') == std::string::npos) {
     // `from pkg import sub`: try importing submodules named in the fromlist.
-    if (want_leaf && is_tuple(fromlist) && dict_get_str(as_module(leaf)->dict, ts.names().__path__)) {
+    // (Only a real package module: an object standing in sys.modules for
+    // one has no submodules to load.)
+    if (want_leaf && is_tuple(fromlist) && is_module(leaf) &&
+        dict_get_str(as_module(leaf)->dict, ts.names().__path__)) {
       Tuple* names = as_tuple(fromlist);
       for (int64_t i = 0; i < names->size; ++i) {
+        if (!is_str_like(names->items[i])) continue;
         Str* item = as_str(names->items[i]);
         if (item->view() == "*" || dict_get_str(as_module(leaf)->dict, item)) continue;
         Value sub = import_module(ts, full + "." + std::string(item->view()));
@@ -297,22 +313,62 @@ Value import_from(ThreadState& ts, Value module, Str* name) {
 }
 
 bool import_star(ThreadState& ts, Value module, Dict* target) {
-  if (!is_module(module)) {
-    raise(ts, ts.exc_types().ImportError, "import * from a non-module");
-    return false;
+  // __all__ names what to copy; without it, the public names of the
+  // module's dict. Any object may stand in sys.modules, so both are looked
+  // up as attributes when `module` is not a module.
+  Ref all;
+  Ref dict;
+  if (is_module(module)) {
+    if (Value a = dict_get_str(as_module(module)->dict, ts.names().__all__)) all = Ref::borrow(a);
+    dict = Ref::borrow(Value::from_object(as_module(module)->dict));
+  } else {
+    all = Ref::steal(get_attr_optional(ts, module, ts.names().__all__));
+    if (!all) {
+      if (ts.has_error()) return false;
+      dict = Ref::steal(get_attr_optional(ts, module, str_intern(ts, "__dict__")));
+      if (!dict) {
+        if (!ts.has_error())
+          raise(ts, ts.exc_types().ImportError, "from-import-* object has no __dict__ and no __all__");
+        return false;
+      }
+    }
   }
-  Dict* d = as_module(module)->dict;
-  Value all = dict_get_str(d, ts.names().__all__);
   if (all) {
-    Ref it = Ref::steal(get_iter(ts, all));
+    Ref it = Ref::steal(get_iter(ts, all.get()));
     if (!it) return false;
     while (Value name = iter_next(ts, it.get())) {
       Ref n = Ref::steal(name);
+      if (!is_str_like(name)) {
+        std::string modname;
+        if (is_module(module)) {
+          modname = std::string(as_module(module)->name->view());
+        } else {
+          Ref n = Ref::steal(get_attr(ts, module, ts.names().__name__));
+          if (!n || !str_utf8(ts, n.get(), &modname)) return false;
+        }
+        raisef(ts, ts.exc_types().TypeError, "Item in {}.__all__ must be str, not {}", modname, type_name(ts, name));
+        return false;
+      }
       Ref v = Ref::steal(get_attr(ts, module, as_str(name)));
       if (!v || !dict_set(ts, target, name, v.get())) return false;
     }
     return !ts.has_error();
   }
+  if (!is_dict(dict.get())) {
+    // A mapping other than a dict: its keys, then each value by subscript.
+    Ref keys = Ref::steal(call_method(ts, dict.get(), "keys", nullptr, 0));
+    if (!keys) return false;
+    Ref it = Ref::steal(get_iter(ts, keys.get()));
+    if (!it) return false;
+    while (Value k = iter_next(ts, it.get())) {
+      Ref key = Ref::steal(k);
+      if (is_str_like(k) && as_str(k)->nbytes > 0 && as_str(k)->data[0] == '_') continue;
+      Ref v = Ref::steal(get_item(ts, dict.get(), k));
+      if (!v || !dict_set(ts, target, k, v.get())) return false;
+    }
+    return !ts.has_error();
+  }
+  Dict* d = as_dict(dict.get());
   int64_t pos = 0;
   Value k, v;
   while (dict_next(d, &pos, &k, &v)) {
