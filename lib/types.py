@@ -23,6 +23,23 @@ def _g():
 GeneratorType = type(_g())
 
 
+async def _co():
+    pass
+
+
+_co_object = _co()
+CoroutineType = type(_co_object)
+_co_object.close()
+
+
+async def _ag():
+    yield
+
+
+AsyncGeneratorType = type(_ag())
+del _co, _co_object, _ag
+
+
 class _C:
     def _m(self):
         pass
@@ -277,3 +294,56 @@ def _union(a, b):
     if len(args) == 1:
         return args[0]
     return UnionType(tuple(args))
+
+
+class _GeneratorWrapper:
+    """What types.coroutine makes of a generator: awaitable, driving it."""
+
+    def __init__(self, gen):
+        self.__wrapped = gen
+        self.__name__ = getattr(gen, '__name__', None)
+        self.__qualname__ = getattr(gen, '__qualname__', None)
+
+    def send(self, val):
+        return self.__wrapped.send(val)
+
+    def throw(self, tp, *rest):
+        return self.__wrapped.throw(tp, *rest)
+
+    def close(self):
+        return self.__wrapped.close()
+
+    def __next__(self):
+        return next(self.__wrapped)
+
+    def __iter__(self):
+        return self
+
+    __await__ = __iter__
+
+
+def coroutine(func):
+    """Make a generator function awaitable (asyncio's generator-based coroutines).
+
+    CPython flags the generator's code object instead; gilvm wraps the
+    generator, as CPython itself does for functions that are not generator
+    functions but return one.
+    """
+    if not callable(func):
+        raise TypeError('types.coroutine() expects a callable')
+
+    def wrapped(*args, **kwargs):
+        coro = func(*args, **kwargs)
+        if coro.__class__ is CoroutineType:
+            return coro
+        if coro.__class__ is GeneratorType:
+            return _GeneratorWrapper(coro)
+        return coro
+
+    for attr in ('__module__', '__name__', '__qualname__', '__doc__'):
+        try:
+            setattr(wrapped, attr, getattr(func, attr))
+        except AttributeError:
+            pass
+    wrapped.__wrapped__ = func
+    return wrapped

@@ -66,6 +66,9 @@ enum CodeFlags : uint32_t {
   kCodeGenerator = 1 << 2,  // contains yield
   kCodeModule = 1 << 3,     // module or class body: names live in a dict
   kCodeClassBody = 1 << 4,
+  // With kCodeGenerator (a heap frame, resumed like a generator's):
+  kCodeCoroutine = 1 << 5,          // `async def` without yield: calling it makes a coroutine
+  kCodeAsyncGenerator = 1 << 6,     // `async def` with yield: an async generator
 };
 
 struct Code : Object {

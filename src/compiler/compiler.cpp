@@ -35,7 +35,7 @@ enum class BlockKind {
   TryFinally,      // its finally body runs on every exit
   FinallyCleanup,  // running a finally body for an exception: exc on stack
   HandlerCleanup,  // inside an except clause body
-  With,            // __exit__ is on the stack
+  With,            // __exit__ (or an async with's __aexit__) is on the stack
 };
 
 struct Block {
@@ -46,6 +46,7 @@ struct Block {
   int region = -1;                                // protected region, if any
   const std::vector<Stmt*>* finalbody = nullptr;  // TryFinally
   std::string handler_name;                       // HandlerCleanup: `except E as name`
+  bool is_async = false;                          // With: `async with`, its exit awaited
 };
 
 struct Region {
@@ -54,6 +55,9 @@ struct Region {
   uint32_t open_start = 0;
   bool open = false;
 };
+
+// GET_AWAITABLE's operand: what produced the awaitable (CPython's messages differ).
+enum AwaitWhere : uint32_t { kAwaitPlain = 0, kAwaitAfterAenter = 1, kAwaitAfterAexit = 2 };
 
 int binop_code(BinOpKind k) {
   switch (k) {
@@ -269,6 +273,8 @@ class Compiler {
     code->stacksize = unit.max_depth + 2;
     code->flags |= flags;
     if (unit.scope->is_generator) code->flags |= kCodeGenerator;
+    if (unit.scope->is_coroutine)
+      code->flags |= kCodeGenerator | (unit.scope->is_generator ? kCodeAsyncGenerator : kCodeCoroutine);
     units_.pop_back();
     return code;
   }
@@ -609,7 +615,6 @@ class Compiler {
       case StmtKind::FunctionDef:
       case StmtKind::AsyncFunctionDef: {
         auto* f = static_cast<const FunctionDef*>(s);
-        if (s->kind == StmtKind::AsyncFunctionDef) fail(s->loc, "async functions are not supported");
         for (Expr* d : f->decorator_list) expr(d);
         set_line(s->loc.line);
         make_function(f, f->name, f->args, &f->body, nullptr, f->loc.line);
@@ -623,6 +628,8 @@ class Compiler {
       case StmtKind::Return: {
         auto* r = static_cast<const Return*>(s);
         if (u().scope->kind != ScopeKind::Function) fail(s->loc, "'return' outside function");
+        if (r->value && u().scope->is_coroutine && u().scope->is_generator)
+          fail(s->loc, "'return' with value in async generator");
         if (r->value) {
           expr(r->value);
         } else {
@@ -673,8 +680,13 @@ class Compiler {
         for_stmt(static_cast<const For*>(s));
         break;
       case StmtKind::AsyncFor:
-      case StmtKind::AsyncWith:
-        fail(s->loc, "async statements are not supported");
+        async_for_stmt(static_cast<const For*>(s));
+        break;
+      case StmtKind::AsyncWith: {
+        auto* w = static_cast<const With*>(s);
+        with_stmt(w, 0, true);
+        break;
+      }
       case StmtKind::While:
         while_stmt(static_cast<const While*>(s));
         break;
@@ -1102,6 +1114,7 @@ class Compiler {
           emit_const_none();
           emit_const_none();
           emit(Op::CALL, 3);
+          if (b.is_async) emit_await(kAwaitAfterAexit);
           emit(Op::POP_TOP);
           break;
         case BlockKind::TryFinally: {
@@ -1295,7 +1308,45 @@ class Compiler {
     bind_with_depth(end, d);
   }
 
-  void with_stmt(const With* w, size_t index) {
+  // `await`: the awaitable's iterator, driven by YIELD_FROM until it returns.
+  // The operand of GET_AWAITABLE says what produced it, for its error messages.
+  void emit_await(uint32_t where = kAwaitPlain) {
+    emit(Op::GET_AWAITABLE, where);
+    emit_const_none();
+    emit(Op::YIELD_FROM);
+  }
+
+  // async for: each step awaits __anext__(); StopAsyncIteration from it
+  // (caught by END_ASYNC_FOR under a protected region) ends the loop.
+  void async_for_stmt(const For* f) {
+    int top = new_label();
+    int handler = new_label();
+    int orelse = new_label();
+    int end = new_label();
+    expr(f->iter);
+    emit(Op::GET_AITER);
+    int d = u().depth;  // the async iterator on the stack
+    bind(top);
+    set_line(f->loc.line);
+    int region = new_region(handler);
+    open_region(region);
+    emit(Op::GET_ANEXT);
+    emit_await(kAwaitPlain);
+    close_region(region);
+    store_target(f->target);
+    u().blocks.push_back(Block(BlockKind::For, top, end));
+    stmts(f->body);
+    u().blocks.pop_back();
+    set_line(f->loc.line);
+    emit_jump(Op::JUMP_BACKWARD, top);
+    bind_with_depth(handler, d + 1);
+    emit(Op::END_ASYNC_FOR);
+    bind_with_depth(orelse, d - 1);
+    stmts(f->orelse);
+    bind(end);
+  }
+
+  void with_stmt(const With* w, size_t index, bool is_async = false) {
     const WithItem& item = w->items[index];
     int d = u().depth;
     int handler = new_label();
@@ -1304,11 +1355,17 @@ class Compiler {
     int end = new_label();
     set_line(w->loc.line);
     expr(item.context_expr);
-    emit(Op::BEFORE_WITH);
+    if (is_async) {
+      emit(Op::BEFORE_ASYNC_WITH);
+      emit_await(kAwaitAfterAenter);
+    } else {
+      emit(Op::BEFORE_WITH);
+    }
     int region = new_region(handler);
     u().regions[region].depth = static_cast<uint32_t>(d + 1);
     Block block(BlockKind::With);
     block.region = region;
+    block.is_async = is_async;
     u().blocks.push_back(block);
     open_region(region);
     if (item.optional_vars) {
@@ -1317,7 +1374,7 @@ class Compiler {
       emit(Op::POP_TOP);
     }
     if (index + 1 < w->items.size()) {
-      with_stmt(w, index + 1);
+      with_stmt(w, index + 1, is_async);
     } else {
       stmts(w->body);
     }
@@ -1328,6 +1385,7 @@ class Compiler {
     emit_const_none();
     emit_const_none();
     emit(Op::CALL, 3);
+    if (is_async) emit_await(kAwaitAfterAexit);
     emit(Op::POP_TOP);
     emit_jump(Op::JUMP_FORWARD, end);
 
@@ -1337,6 +1395,7 @@ class Compiler {
     u().regions[cleanup_region].depth = static_cast<uint32_t>(d);
     open_region(cleanup_region);
     emit(Op::WITH_EXCEPT_START);
+    if (is_async) emit_await(kAwaitAfterAexit);
     emit_jump(Op::POP_JUMP_IF_TRUE, suppress);
     emit(Op::RERAISE);
     close_region(cleanup_region);
@@ -1966,10 +2025,14 @@ class Compiler {
         } else {
           emit_const_none();
         }
+        // An async generator's own yields are marked, so that the awaitable
+        // driving it tells them from an inner await's yields passing through.
+        if (u().scope->is_coroutine) emit(Op::ASYNC_GEN_WRAP);
         emit(Op::YIELD_VALUE);
         break;
       }
       case ExprKind::YieldFrom: {
+        if (u().scope->is_coroutine) fail(e->loc, "'yield from' inside async function");
         expr(static_cast<const YieldFrom*>(e)->value);
         emit(Op::GET_ITER);
         emit_const_none();
@@ -1984,7 +2047,10 @@ class Compiler {
         break;
       }
       case ExprKind::Await:
-        fail(e->loc, "'await' outside async function");
+        if (!u().scope->is_coroutine) fail(e->loc, "'await' outside async function");
+        expr(static_cast<const Await*>(e)->value);
+        emit_await(kAwaitPlain);
+        break;
     }
   }
 
@@ -2136,6 +2202,11 @@ class Compiler {
 
   void comprehension(const Comp* c) {
     Scope* scope = symbols_.scope_for(c);
+    // (A generator expression that awaits is an async generator and may
+    // stand anywhere; the others run their awaits in the enclosing coroutine.)
+    if (scope->is_coroutine && !u().scope->is_coroutine &&
+        (c->kind != ExprKind::GeneratorExp || c->generators.front().is_async))
+      fail(c->loc, "asynchronous comprehension outside of an asynchronous function");
     push_unit(scope, child_qualname(scope->name), c->loc.line);
     switch (c->kind) {
       case ExprKind::ListComp: emit(Op::BUILD_LIST, 0); break;
@@ -2149,8 +2220,11 @@ class Compiler {
     Code* code = pop_unit(1, 0, 0, 0);
     emit_closure_and_function(code, 0);
     expr(c->generators[0].iter);
-    emit(Op::GET_ITER);
+    emit(c->generators[0].is_async ? Op::GET_AITER : Op::GET_ITER);
     emit(Op::CALL, 1);
+    // A list, set or dict comprehension that awaits is a coroutine: its
+    // result is awaited where it stands.
+    if (scope->is_coroutine && c->kind != ExprKind::GeneratorExp) emit_await(kAwaitPlain);
   }
 
   void comp_generator(const Comp* c, size_t i) {
@@ -2162,10 +2236,20 @@ class Compiler {
       emit(Op::LOAD_FAST, u().var_index.at(".0"));
     } else {
       expr(g.iter);
-      emit(Op::GET_ITER);
+      emit(g.is_async ? Op::GET_AITER : Op::GET_ITER);
     }
     bind(top);
-    emit_jump(Op::FOR_ITER, end);
+    int handler = new_label();
+    int iter_depth = u().depth;  // with this clause's iterator on the stack
+    if (g.is_async) {
+      int region = new_region(handler);
+      open_region(region);
+      emit(Op::GET_ANEXT);
+      emit_await(kAwaitPlain);
+      close_region(region);
+    } else {
+      emit_jump(Op::FOR_ITER, end);
+    }
     store_target(g.target);
     for (const Expr* cond : g.ifs) jump_if(cond, next, false);
     if (i + 1 < c->generators.size()) {
@@ -2196,7 +2280,14 @@ class Compiler {
     }
     bind(next);
     emit_jump(Op::JUMP_BACKWARD, top);
-    bind(end);
+    if (g.is_async) {
+      // (The async iterator is on the stack, and the exception above it.)
+      bind_with_depth(handler, iter_depth + 1);
+      emit(Op::END_ASYNC_FOR);
+      bind_with_depth(end, iter_depth - 1);
+    } else {
+      bind(end);
+    }
   }
 };
 

@@ -100,6 +100,13 @@ namespace gilvm {
   X(YIELD_FROM, 1, -1, "delegate to the iterator TOS1, sending TOS")                        \
   X(GEN_START, 1, 0, "first instruction of a generator: the sent value must be None")     \
   X(SETUP_ANNOTATIONS, 1, 0, "create __annotations__ in locals")                           \
+  /* coroutines (compiler.cpp: emit_await, async_for_stmt; vm/coroutine.cpp) */            \
+  X(GET_AWAITABLE, 1, 0, "TOS = the iterator `await TOS` drives (A: 1 after __aenter__, 2 after __aexit__)") \
+  X(GET_AITER, 1, 0, "TOS = type(TOS).__aiter__(TOS)")                                      \
+  X(GET_ANEXT, 1, 1, "push the awaitable of TOS.__anext__()")                              \
+  X(END_ASYNC_FOR, 1, -2, "TOS exception, TOS1 async iterator: pop both if StopAsyncIteration, else re-raise") \
+  X(BEFORE_ASYNC_WITH, 1, 1, "TOS=ctx -> push ctx.__aexit__, ctx.__aenter__() (an awaitable)") \
+  X(ASYNC_GEN_WRAP, 1, 0, "TOS = TOS marked as an async generator's own yield")            \
   /* match statements (compiler.cpp: match_stmt) */                                       \
   X(MATCH_SEQUENCE, 1, 1, "push whether TOS is a sequence a pattern may match")           \
   X(MATCH_MAPPING, 1, 1, "push whether TOS is a mapping a pattern may match")             \

@@ -120,10 +120,11 @@ class SymbolVisitor {
   }
 
   void function(const void* node, const std::string& name, const Arguments* args,
-                const std::vector<Stmt*>* body, const Expr* lambda_body) {
+                const std::vector<Stmt*>* body, const Expr* lambda_body, bool is_async = false) {
     arguments_defaults(args);
     Scope* saved = current_;
     current_ = open(ScopeKind::Function, name, node);
+    current_->is_coroutine = is_async;
     params(args);
     if (body) stmts(*body);
     if (lambda_body) expr(lambda_body);
@@ -138,7 +139,7 @@ class SymbolVisitor {
         for (Expr* d : f->decorator_list) expr(d);
         if (f->returns) expr(f->returns);
         add(f->name, kDefLocal, f->loc);
-        function(f, f->name, f->args, &f->body, nullptr);
+        function(f, f->name, f->args, &f->body, nullptr, s->kind == StmtKind::AsyncFunctionDef);
         break;
       }
       case StmtKind::ClassDef: {
@@ -345,6 +346,7 @@ class SymbolVisitor {
     current_->params.push_back(".0");
     for (size_t i = 0; i < c->generators.size(); ++i) {
       const Comprehension& g = c->generators[i];
+      if (g.is_async) current_->is_coroutine = true;
       if (i > 0) expr(g.iter);
       expr(g.target);
       for (Expr* cond : g.ifs) expr(cond);
@@ -352,7 +354,10 @@ class SymbolVisitor {
     if (c->elt) expr(c->elt);
     if (c->key) expr(c->key);
     if (c->value) expr(c->value);
+    // Its call is awaited where it stands, so an enclosing comprehension awaits too.
+    bool awaited = current_->is_coroutine && c->kind != ExprKind::GeneratorExp;
     current_ = saved;
+    if (awaited && current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
   }
 
   static std::string comp_name(ExprKind k) {
@@ -432,6 +437,7 @@ class SymbolVisitor {
         comprehension(static_cast<const Comp*>(e));
         break;
       case ExprKind::Await:
+        if (current_->kind == ScopeKind::Comprehension) current_->is_coroutine = true;
         expr(static_cast<const Await*>(e)->value);
         break;
       case ExprKind::Yield:

@@ -32,6 +32,9 @@ struct Scope {
   std::map<std::string, unsigned> flags;
   std::vector<std::string> params;  // in order
   bool is_generator = false;
+  // An `async def`, or a comprehension that awaits or has `async for`
+  // (its call is awaited; a generator expression becomes an async generator).
+  bool is_coroutine = false;
   bool needs_class_cell = false;  // uses super() or __class__
   std::map<std::string, ast::Loc> nonlocal_locs;  // where each `nonlocal x` is, for errors
 

@@ -195,6 +195,8 @@ class Parser {
     return t;
   }
   bool at_op(std::string_view s) { return cur().is_op(s); }
+  // A comprehension's `for` (or `async for`) clause starts here.
+  bool at_comp_for() { return cur().is_name("for") || (cur().is_name("async") && peek(1).is_name("for")); }
   bool at_kw(std::string_view s) { return cur().is_name(s); }
   bool accept_op(std::string_view s) {
     if (!at_op(s)) return false;
@@ -344,7 +346,7 @@ class Parser {
       if (k == "with") return out.push_back(with_stmt());
       if (k == "def") return out.push_back(funcdef({}));
       if (k == "class") return out.push_back(classdef({}));
-      if (k == "async") fail_at(t, "'async' is not supported");
+      if (k == "async") return out.push_back(async_stmt({}));
       if (k == "match") {
         if (Stmt* m = match_stmt()) return out.push_back(m);
       }
@@ -874,13 +876,33 @@ class Parser {
     }
     if (at_kw("def")) return funcdef(std::move(decorators));
     if (at_kw("class")) return classdef(std::move(decorators));
-    if (at_kw("async")) fail_at(cur(), "'async' is not supported");
+    if (at_kw("async")) return async_stmt(std::move(decorators));
     fail_at(cur(), "invalid syntax");
   }
 
-  Stmt* funcdef(std::vector<Expr*> decorators) {
+  // `async def`, and inside one `async for` and `async with`.
+  Stmt* async_stmt(std::vector<Expr*> decorators) {
+    Token kw = advance();
+    if (at_kw("def")) {
+      Stmt* f = funcdef(std::move(decorators), true);
+      f->loc.line = kw.line;
+      f->loc.col = kw.col;
+      return f;
+    }
+    if (!decorators.empty() || (!at_kw("for") && !at_kw("with"))) fail_at(cur(), "invalid syntax");
+    std::string what = std::string(cur().text);
+    if (!in_async_) fail_at(kw, "'async " + what + "' outside async function");
+    Stmt* s = what == "for" ? for_stmt() : with_stmt();
+    s->kind = what == "for" ? StmtKind::AsyncFor : StmtKind::AsyncWith;
+    s->loc.line = kw.line;
+    s->loc.col = kw.col;
+    return s;
+  }
+
+  Stmt* funcdef(std::vector<Expr*> decorators, bool is_async = false) {
     Token kw = advance();
     auto* s = node<FunctionDef>(loc_of(kw));
+    if (is_async) s->kind = StmtKind::AsyncFunctionDef;
     s->decorator_list = std::move(decorators);
     s->name = std::string(expect_name().text);
     expect_op("(");
@@ -889,7 +911,10 @@ class Parser {
     if (accept_op("->")) s->returns = expression();
     expect_colon();
     ++function_depth_;
+    bool saved_async = in_async_;
+    in_async_ = is_async;
     s->body = block("function definition", kw.line);
+    in_async_ = saved_async;
     --function_depth_;
     s->loc = stmt_end(s->loc, s->body);
     return s;
@@ -902,7 +927,10 @@ class Parser {
     s->name = std::string(expect_name().text);
     if (accept_op("(")) call_arguments(s->bases, s->keywords, nullptr);
     expect_colon();
+    bool saved_async = in_async_;
+    in_async_ = false;
     s->body = block("class definition", kw.line);
+    in_async_ = saved_async;
     s->loc = stmt_end(s->loc, s->body);
     return s;
   }
@@ -1331,7 +1359,10 @@ class Parser {
     auto* l = node<Lambda>(loc_of(kw));
     l->args = parameters(":", false);
     advance();
+    bool saved_async = in_async_;
+    in_async_ = false;
     l->body = expression();
+    in_async_ = saved_async;
     l->loc = end_at_prev(l->loc);
     return l;
   }
@@ -1481,10 +1512,14 @@ class Parser {
   }
 
   Expr* await_primary() {
-    if (at_kw("await"))
-      fail_at(cur(),
-              function_depth_ > 0 ? "'await' outside async function" : "'await' outside function");
-    return primary();
+    if (!at_kw("await")) return primary();
+    if (!in_async_)
+      fail_at(cur(), function_depth_ > 0 ? "'await' outside async function" : "'await' outside function");
+    Token kw = advance();
+    auto* a = node<Await>(loc_of(kw));
+    a->value = primary();
+    a->loc = end_at_prev(a->loc);
+    return a;
   }
 
   Expr* primary() {
@@ -1553,8 +1588,8 @@ class Parser {
         seen_keyword = true;
       } else {
         Expr* e = named_expression();
-        if (at_kw("for") && !call) fail_at(cur(), "invalid syntax");
-        if (at_kw("for")) {
+        if (at_comp_for() && !call) fail_at(cur(), "invalid syntax");
+        if (at_comp_for()) {
           bool sole = args.empty() && keywords.empty();
           auto* g = node<Comp>(ExprKind::GeneratorExp, e->loc);
           g->elt = e;
@@ -1632,10 +1667,13 @@ class Parser {
   }
 
   void comprehension_clauses(std::vector<Comprehension>& out) {
-    while (at_kw("for") || at_kw("async")) {
-      if (at_kw("async")) fail_at(cur(), "'async' is not supported");
-      advance();
+    while (at_kw("for") || (at_kw("async") && peek(1).is_name("for"))) {
       Comprehension c;
+      if (at_kw("async")) {
+        advance();
+        c.is_async = true;
+      }
+      advance();
       c.target = target_list("in");
       expect_kw("in");
       c.iter = disjunction();
@@ -1699,7 +1737,7 @@ class Parser {
       return y;
     }
     Expr* first = star_named_expression();
-    if (at_kw("for")) {
+    if (at_comp_for()) {
       auto* g = node<Comp>(ExprKind::GeneratorExp, start);
       g->elt = first;
       comprehension_clauses(g->generators);
@@ -1734,7 +1772,7 @@ class Parser {
     auto* list = node<Sequence>(ExprKind::List, start);
     if (!at_op("]")) {
       Expr* first = star_named_expression();
-      if (at_kw("for")) {
+      if (at_comp_for()) {
         auto* c = node<Comp>(ExprKind::ListComp, start);
         c->elt = first;
         comprehension_clauses(c->generators);
@@ -1773,7 +1811,7 @@ class Parser {
         return set_rest(start, key);
       }
     }
-    if (key && at_kw("for")) {
+    if (key && at_comp_for()) {
       auto* c = node<Comp>(ExprKind::DictComp, start);
       c->key = key;
       c->value = value;
@@ -1809,7 +1847,7 @@ class Parser {
   }
 
   Expr* set_rest(const Loc& start, Expr* first) {
-    if (at_kw("for")) {
+    if (at_comp_for()) {
       auto* c = node<Comp>(ExprKind::SetComp, start);
       c->elt = first;
       comprehension_clauses(c->generators);
@@ -2034,6 +2072,7 @@ class Parser {
     Parser sub(expr_text, full_src_, filename_, arena_, line, col, depth_ + 1);
     sub.set_fragment_mode();
     sub.function_depth_ = function_depth_;
+    sub.in_async_ = in_async_;
     try {
       fv->value = sub.parse_fstring_field();
     } catch (const ParseFailure&) {
@@ -2086,6 +2125,7 @@ class Parser {
   int bracket_level_ = 0;
   int depth_ = 0;
   int function_depth_ = 0;
+  bool in_async_ = false;  // inside an `async def` body (not a nested def, class or lambda)
   bool lexer_failed_ = false;
   SyntaxErrorInfo lexer_error_;  // the tokenizer error, once one was met
   std::unordered_set<const Expr*> parenthesized_;

@@ -37,6 +37,7 @@
 #include "runtime/str.h"
 #include "runtime/type.h"
 #include "vm/call.h"
+#include "vm/coroutine.h"
 #include "vm/eval_breaker.h"
 #include "vm/frame.h"
 #include "vm/generator.h"
@@ -2006,6 +2007,82 @@ dispatch:
     DISPATCH();
   }
 
+  TARGET(BEFORE_ASYNC_WITH) {
+    Value ctx = TOP();
+    SAVE_STATE();
+    Type* type = type_of(ts, ctx);
+    Str* aenter_name = str_intern(ts, "__aenter__");
+    Str* aexit_name = str_intern(ts, "__aexit__");
+    Value aenter = type_lookup(type, aenter_name);
+    Value aexit = type_lookup(type, aexit_name);
+    if (!aenter || !aexit) {
+      raisef(ts, ts.exc_types().TypeError,
+             "'{}' object does not support the asynchronous context manager protocol{}", type_name(ts, ctx),
+             aenter ? " (missed __aexit__ method)" : "");
+      goto error;
+    }
+    Value bound_exit = get_attr(ts, ctx, aexit_name);
+    CHECK(bound_exit);
+    Value entered = call_method(ts, ctx, "__aenter__", nullptr, 0);
+    if (!entered) {
+      decref(bound_exit);
+      goto error;
+    }
+    TOP() = bound_exit;
+    decref(ctx);
+    PUSH(entered);
+    DISPATCH();
+  }
+
+  TARGET(GET_AWAITABLE) {
+    Value v = TOP();
+    SAVE_STATE();
+    Value it = get_awaitable(ts, v, static_cast<AwaitSource>(ARG()));
+    CHECK(it);
+    TOP() = it;
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(GET_AITER) {
+    Value v = TOP();
+    SAVE_STATE();
+    Value it = get_aiter(ts, v);
+    CHECK(it);
+    TOP() = it;
+    decref(v);
+    DISPATCH();
+  }
+
+  TARGET(GET_ANEXT) {
+    SAVE_STATE();
+    Value next = get_anext(ts, TOP());
+    CHECK(next);
+    PUSH(next);
+    DISPATCH();
+  }
+
+  TARGET(END_ASYNC_FOR) {
+    Value exc = POP();
+    SAVE_STATE();
+    if (exception_matches(ts, exc, Value::from_object(ts.exc_types().StopAsyncIteration)) == 1) {
+      decref(exc);
+      decref(POP());  // the async iterator
+      DISPATCH();
+    }
+    ts.set_error(exc);
+    reraise = true;
+    goto error;
+  }
+
+  TARGET(ASYNC_GEN_WRAP) {
+    SAVE_STATE();
+    Value w = async_gen_wrap(ts, TOP());
+    CHECK(w);
+    TOP() = w;
+    DISPATCH();
+  }
+
   TARGET(WITH_EXCEPT_START) {
     Value exc = TOP();
     Value exit = PEEK(2);
@@ -2033,15 +2110,15 @@ dispatch:
     bool finished = false;
     if (is_generator(sub)) {
       r = generator_resume(ts, static_cast<Generator*>(sub.as_object()), sent, false, &finished);
-    } else if (sent.is(interp.none)) {
-      r = iter_next(ts, sub);
+    } else {
+      // next() for None (an iterator need not have send), else send();
+      // either ends with StopIteration, whose value is the result. (A
+      // native iterator may also end with no exception pending.)
+      r = sent.is(interp.none) ? iter_next(ts, sub) : call_method(ts, sub, "send", &sent, 1);
       if (!r && !ts.has_error()) {
         r = newref(interp.none);
         finished = true;
-      }
-    } else {
-      r = call_method(ts, sub, "send", &sent, 1);
-      if (!r && ts.has_error()) {
+      } else if (!r) {
         Value e = ts.fetch_error();
         if (exception_matches(ts, e, Value::from_object(ts.exc_types().StopIteration)) == 1) {
           ExceptionObject* eo = as_exception(e);

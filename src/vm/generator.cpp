@@ -38,6 +38,7 @@ bool started(const Generator* gen) {
 }
 
 Value gen_close(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames);
+const char* kind_name(GenKind k);
 
 // A suspended generator that dies is closed first, as in CPython, so that
 // its `finally` blocks and `with` exits run (`for x in gen(): break`).
@@ -52,7 +53,7 @@ void finalize_suspended(Generator* gen) {
     decref(r);
   } else {
     Value e = ts->fetch_error();
-    std::fprintf(stderr, "Exception ignored in: <generator object %.*s at %p>\n",
+    std::fprintf(stderr, "Exception ignored in: <%s object %.*s at %p>\n", kind_name(gen->kind),
                  static_cast<int>(gen->qualname->nbytes), gen->qualname->data,
                  static_cast<void*>(gen));
     print_exception(*ts, e);
@@ -87,8 +88,17 @@ void generator_dealloc(Object* o) {
   }
 }
 
+const char* kind_name(GenKind k) {
+  switch (k) {
+    case GenKind::Coroutine: return "coroutine";
+    case GenKind::AsyncGenerator: return "async_generator";
+    case GenKind::Generator: break;
+  }
+  return "generator";
+}
+
 Value generator_repr(ThreadState& ts, Value self) {
-  return str_new(ts, fmt::format("<generator object {} at {}>", as_gen(self)->qualname->view(),
+  return str_new(ts, fmt::format("<{} object {} at {}>", kind_name(as_gen(self)->kind), as_gen(self)->qualname->view(),
                                  static_cast<const void*>(self.as_object())));
 }
 
@@ -139,6 +149,12 @@ Value gen_iter_method(ThreadState& ts, const Value* args, size_t nargs, Tuple* k
 
 Value gen_throw(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_positional(ts, "throw", nargs, kwnames, 2, 4)) return Value::null();
+  return generator_throw(ts, args, nargs);
+}
+
+}  // namespace
+
+Value generator_throw_exception(ThreadState& ts, const Value* args, size_t nargs) {
   Value typ = args[1];
   Ref exc;
   if (has_tag(typ, Tag::Type) && static_cast<Type*>(typ.as_object())->is_exception) {
@@ -155,14 +171,27 @@ Value gen_throw(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
     return raise(ts, ts.exc_types().TypeError, "exceptions must be classes or instances deriving from BaseException, not " +
                                                     std::string(type_name(ts, typ)));
   }
+  return exc.release();
+}
+
+Value generator_throw(ThreadState& ts, const Value* args, size_t nargs) {
+  Value exc = generator_throw_exception(ts, args, nargs);
+  if (!exc) return exc;
   Generator* gen = as_gen(args[0]);
   if (!gen->frame) {
-    raise_value(ts, exc.get());
+    raise_value(ts, exc);
+    decref(exc);
     return Value::null();
   }
-  ts.set_error(exc.release());
+  ts.set_error(exc);
   return send_impl(ts, gen, ts.none(), true);
 }
+
+Value generator_send(ThreadState& ts, Generator* gen, Value value, bool throwing) {
+  return send_impl(ts, gen, value, throwing);
+}
+
+namespace {
 
 Value gen_close(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   if (!check_positional(ts, "close", nargs, kwnames, 1, 1)) return Value::null();
@@ -197,14 +226,22 @@ Value gen_getattr(ThreadState& ts, Value self, Str* name) {
   std::string_view n = name->view();
   if (n == "__name__") return newref(Value::from_object(gen->name));
   if (n == "__qualname__") return newref(Value::from_object(gen->qualname));
-  if (n == "gi_running") return newref(ts.bool_value(gen->running));
+  if (n == "gi_running" || n == "cr_running" || n == "ag_running") return newref(ts.bool_value(gen->running));
   return generic_getattr(ts, self, name);
 }
 
 }  // namespace
 
 Value generator_new(ThreadState& ts, Frame* frame) {
-  Generator* gen = alloc<Generator>(ts, ts.types().generator, Tag::Generator);
+  uint32_t flags = frame->code->flags;
+  GenKind kind = (flags & kCodeCoroutine)        ? GenKind::Coroutine
+                 : (flags & kCodeAsyncGenerator) ? GenKind::AsyncGenerator
+                                                 : GenKind::Generator;
+  Type* type = kind == GenKind::Coroutine        ? ts.types().coroutine
+               : kind == GenKind::AsyncGenerator ? ts.types().async_generator
+                                                 : ts.types().generator;
+  Generator* gen = alloc<Generator>(ts, type, Tag::Generator);
+  gen->kind = kind;
   gen->frame = frame;
   frame->gen = gen;
   gen->name = frame->code->name;
@@ -223,6 +260,8 @@ Value generator_resume(ThreadState& ts, Generator* gen, Value value, bool throwi
   Frame* f = gen->frame;
   if (!f) {
     if (throwing) return Value::null();  // the pending exception propagates
+    if (gen->kind == GenKind::Coroutine)
+      return raise(ts, ts.exc_types().RuntimeError, "cannot reuse already awaited coroutine");
     *returned = true;
     return newref(ts.none());
   }
@@ -257,7 +296,8 @@ Value generator_resume(ThreadState& ts, Generator* gen, Value value, bool throwi
                exception_matches(ts, ts.exc, Value::from_object(ts.exc_types().StopIteration)) == 1) {
       // PEP 479: StopIteration escaping a generator becomes RuntimeError.
       Value cause = ts.fetch_error();
-      raise(ts, ts.exc_types().RuntimeError, "generator raised StopIteration");
+      raisef(ts, ts.exc_types().RuntimeError, "{} raised StopIteration",
+             gen->kind == GenKind::AsyncGenerator ? "async generator" : kind_name(gen->kind));
       ExceptionObject* e = as_exception(ts.exc);
       e->cause = cause;
       e->context = newref(cause);
@@ -269,18 +309,31 @@ Value generator_resume(ThreadState& ts, Generator* gen, Value value, bool throwi
 }
 
 void init_generator_type(ThreadState& ts) {
-  Type* t = new_builtin_type(ts, "generator", nullptr, Tag::Generator, sizeof(Generator));
-  ts.interp->types.generator = t;
-  t->slots.dealloc = generator_dealloc;
-  t->slots.repr = generator_repr;
-  t->slots.iter = generator_iter;
-  t->slots.iternext = generator_iternext;
-  t->slots.getattr = gen_getattr;
-  add_method(ts, t, "send", gen_send);
-  add_method(ts, t, "throw", gen_throw);
-  add_method(ts, t, "close", gen_close);
-  add_method(ts, t, "__next__", gen_next);
-  add_method(ts, t, "__iter__", gen_iter_method);
+  // The three share a layout; a coroutine is not an iterator (it is
+  // awaited: coroutine.cpp adds __await__) and an async generator is
+  // driven through awaitables (its methods are in coroutine.cpp too).
+  for (GenKind kind : {GenKind::Generator, GenKind::Coroutine, GenKind::AsyncGenerator}) {
+    Type* t = new_builtin_type(ts, kind_name(kind), nullptr, Tag::Generator, sizeof(Generator));
+    t->slots.dealloc = generator_dealloc;
+    t->slots.repr = generator_repr;
+    t->slots.getattr = gen_getattr;
+    if (kind == GenKind::AsyncGenerator) {
+      ts.interp->types.async_generator = t;
+      continue;
+    }
+    add_method(ts, t, "send", gen_send);
+    add_method(ts, t, "throw", gen_throw);
+    add_method(ts, t, "close", gen_close);
+    if (kind == GenKind::Coroutine) {
+      ts.interp->types.coroutine = t;
+      continue;
+    }
+    ts.interp->types.generator = t;
+    t->slots.iter = generator_iter;
+    t->slots.iternext = generator_iternext;
+    add_method(ts, t, "__next__", gen_next);
+    add_method(ts, t, "__iter__", gen_iter_method);
+  }
 }
 
 }  // namespace gilvm

@@ -26,6 +26,7 @@
 #include "runtime/type.h"
 #include "vm/class_builder.h"
 #include "vm/exec_builtins.h"
+#include "vm/coroutine.h"
 #include "vm/generator.h"
 #include "vm/eval_breaker.h"
 #include "vm/import.h"
@@ -84,6 +85,7 @@ void Interpreter::bootstrap(ThreadState& ts) {
   init_module_type(ts);
   init_code_type(ts);
   init_generator_type(ts);
+  init_coroutine_types(ts);
   init_descriptor_types(ts);
   init_super_type(ts);
   finish_type_bootstrap(ts);

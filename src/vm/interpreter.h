@@ -51,6 +51,8 @@ struct BuiltinTypes {
   Type* code = nullptr;
   Type* cell = nullptr;
   Type* generator = nullptr;
+  Type* coroutine = nullptr;
+  Type* async_generator = nullptr;
   Type* module = nullptr;
   Type* property = nullptr;
   Type* staticmethod = nullptr;
