@@ -15,6 +15,9 @@ A test is a plain Python script. Its expected behaviour is written in comments:
 Each script runs under gilvm once per GIL policy (--gil-policies legacy,interval;
 none given: once with no option), then under python3 when it is installed (unless
 GILVM_NO_PYTHON3 is set), so every expectation is checked against real Python.
+--long sets GILVM_TEST_LONG=1 for both, which tests that race threads read to
+run their long mode (issue17_close_race.py: a thousand rounds), and gives each
+run LONG_TIMEOUT_SECONDS.
 Folders named 'modules' and files starting with '_' hold helpers, not tests.
 """
 
@@ -33,6 +36,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 TIMEOUT_SECONDS = 60
+# --long: a thousand rounds of a race under TSan take minutes.
+LONG_TIMEOUT_SECONDS = 1800
 
 EXPECT_RE = re.compile(r"#\s*expect:(?: ?)(.*)$")
 EXPECT_ERROR_RE = re.compile(r"#\s*expect-error:\s?(.*)$")
@@ -72,9 +77,12 @@ def parse_expectations(path: Path) -> Expectations:
     return exp
 
 
-def check_run(label: str, cmd: list[str], path: Path, exp: Expectations) -> list[str]:
+def check_run(label: str, cmd: list[str], path: Path, exp: Expectations, long: bool = False) -> list[str]:
     """Run one command; return a list of failure messages (empty when it passed)."""
+    timeout = LONG_TIMEOUT_SECONDS if long else TIMEOUT_SECONDS
     env = dict(os.environ)
+    if long:
+        env["GILVM_TEST_LONG"] = "1"
     env.setdefault("PYTHONIOENCODING", "utf-8")
     env["PYTHONDONTWRITEBYTECODE"] = "1"
     try:
@@ -83,11 +91,11 @@ def check_run(label: str, cmd: list[str], path: Path, exp: Expectations) -> list
             cwd=path.parent,
             stdin=subprocess.DEVNULL,
             capture_output=True,
-            timeout=TIMEOUT_SECONDS,
+            timeout=timeout,
             env=env,
         )
     except subprocess.TimeoutExpired:
-        return [f"[{label}] timed out after {TIMEOUT_SECONDS} s"]
+        return [f"[{label}] timed out after {timeout} s"]
     except OSError as e:
         return [f"[{label}] could not start {cmd[0]}: {e}"]
 
@@ -121,9 +129,9 @@ def run_file(path: Path, args: argparse.Namespace, python3: str | None) -> list[
     if not args.python3_only:
         for policy in args.policies:
             cmd = [args.gilvm] + ([f"--gil={policy}"] if policy else [])
-            failures += check_run(f"gilvm{' --gil=' + policy if policy else ''}", cmd, path, exp)
+            failures += check_run(f"gilvm{' --gil=' + policy if policy else ''}", cmd, path, exp, args.long)
     if python3 and not exp.python3_differs:
-        py_failures = check_run("python3", [python3], path, exp)
+        py_failures = check_run("python3", [python3], path, exp, args.long)
         if py_failures:
             failures.append("expectation disagrees with python3:")
             failures += py_failures
@@ -153,6 +161,8 @@ def main() -> int:
     ap.add_argument("--python3-only", action="store_true",
                     help="check the expectations against python3 only (no gilvm)")
     ap.add_argument("-j", "--jobs", type=int, default=1, help="files run in parallel")
+    ap.add_argument("--long", action="store_true",
+                    help="long mode: GILVM_TEST_LONG=1 (races run a thousand rounds), longer timeout")
     ap.add_argument("-q", "--quiet", action="store_true", help="print failures only")
     args = ap.parse_args()
     args.policies = [p.strip() for p in args.gil_policies.split(",") if p.strip()] or [""]

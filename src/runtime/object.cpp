@@ -42,7 +42,10 @@ namespace {
 // depth objects are freed at once; deeper ones are queued and freed by the
 // outermost dealloc_object call once it has unwound. Per OS thread, like
 // the small-object cache, because dealloc has no ThreadState at hand.
-constexpr int kMaxDeallocDepth = 200;
+// 50, not more: the chain runs below whatever depth the native stack check
+// allowed, so it must fit in the margin of vm/stack_limit.cpp, and a
+// dealloc level is several KiB of frames under ASan and TSan.
+constexpr int kMaxDeallocDepth = 50;
 constinit thread_local int t_dealloc_depth = 0;
 // Created on first use and freed once drained: a plain pointer keeps the
 // common path free of thread-local initialisation checks.

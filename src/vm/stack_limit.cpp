@@ -4,6 +4,7 @@
 #include <pthread.h>
 
 #include <algorithm>
+#include <cstdint>
 
 namespace gilvm {
 
@@ -21,26 +22,40 @@ namespace {
 // lowest overwritten byte compared with the limit after each case of
 // tests/py/threads/issue17_small_stack_recursion.py had raised
 // RecursionError (repr/__eq__/__hash__/__str__/__format__ that recurse,
-// repr/str/== of 100,000-deep lists and dicts, json.dumps, deepcopy): native
-// code went at most 1,000 bytes past the limit. The margin is 256 times
-// that, for ASan's frames (several times larger, its redzones) and a deep
-// structure freed at the limit (kMaxDeallocDepth levels of dealloc).
+// repr/str/== of 100,000-deep lists and dicts, json.dumps, pickle.dumps,
+// deepcopy, and the dealloc of a million-deep list): native code went at
+// most 1,000 bytes past the limit. The margin is 256 times that, for ASan's
+// and TSan's frames (several times larger) and a deep structure freed at
+// the limit (kMaxDeallocDepth levels of dealloc).
 constexpr size_t kMargin = 256 * 1024;
 
 }  // namespace
 
 char* native_stack_limit() {
+  // Called by the ThreadState constructor, which runs in the thread's entry
+  // (or main): this local stands for the thread's start-up stack pointer.
+  // The stack that pthread_getattr_np reports is the whole mapping, and its
+  // top holds glibc's static TLS and thread descriptor (hundreds of KiB
+  // under TSan, whose per-thread state is TLS), and its bottom the guard
+  // page: what the thread can really use is from here down to the guard.
+  char start;
   pthread_attr_t attr;
   if (pthread_getattr_np(pthread_self(), &attr) != 0) return nullptr;
   void* low = nullptr;
   size_t size = 0;
+  size_t guard = 0;
   int rc = pthread_attr_getstack(&attr, &low, &size);
+  if (rc == 0) pthread_attr_getguardsize(&attr, &guard);
   pthread_attr_destroy(&attr);
   if (rc != 0 || !low) return nullptr;
+  auto bottom = reinterpret_cast<uintptr_t>(low) + guard;
+  auto here = reinterpret_cast<uintptr_t>(&start);
+  if (here <= bottom) return nullptr;
+  size_t usable = here - bottom;
   // A stack too small for the margin (threading.stack_size allows 32 KiB)
   // still gets half of itself to run in; below 2 * kMargin the guarantee is
   // only as good as that half.
-  return static_cast<char*>(low) + std::min(kMargin, size / 2);
+  return reinterpret_cast<char*>(bottom + std::min(kMargin, usable / 2));
 }
 
 }  // namespace gilvm
