@@ -632,6 +632,26 @@ int64_t int_hash(Value v) {
   return h == -1 ? -2 : h;
 }
 
+Value int_from_index(ThreadState& ts, Value v) {
+  if (v.is_small()) return v;
+  if (has_tag(v, Tag::Bool)) return Value::from_small(v.is(ts.interp->true_) ? 1 : 0);
+  if (has_tag(v, Tag::BigInt)) return newref(v);
+  if (is_int_like(v)) {  // an int subclass: its plain int value
+    Mpz z;
+    int_to_mpz(v, z.z);
+    return int_from_mpz_take(ts, z.z);
+  }
+  Type* t = type_of(ts, v);
+  Value hook = t->is_builtin ? Value::null() : type_lookup(t, ts.names().__index__);
+  if (!hook)
+    return raisef(ts, ts.exc_types().TypeError, "'{}' object cannot be interpreted as an integer", type_name(ts, v));
+  Ref r = Ref::steal(call(ts, hook, &v, 1));
+  if (!r) return Value::null();
+  if (!is_int_like(r.get()))
+    return raisef(ts, ts.exc_types().TypeError, "__index__ returned non-int (type {})", type_name(ts, r.get()));
+  return int_from_index(ts, r.get());
+}
+
 Value int_round(ThreadState& ts, Value x, Value ndigits) {
   if (ndigits.is_null() || ndigits.is(ts.none())) {
     if (x.is_small()) return x;

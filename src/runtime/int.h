@@ -22,6 +22,9 @@ inline bool is_int(Value v) { return v.is_small() || has_tag(v, Tag::BigInt); }
 bool is_int_like(Value v);
 
 Value int_from_i64(ThreadState& ts, int64_t i);
+// operator.index(v): an exact int (bools become 0 or 1; subclasses their
+// int value), or __index__'s result; TypeError otherwise.
+Value int_from_index(ThreadState& ts, Value v);
 Value int_from_u64(ThreadState& ts, uint64_t i);
 Value int_from_double(ThreadState& ts, double d);  // truncates; raises on inf/nan
 Value int_from_mpz(ThreadState& ts, const mpz_t z);  // copies, normalises

@@ -237,7 +237,7 @@ bool list_extend(ThreadState& ts, List* l, Value iterable) {
     l->size += n;
     return true;
   }
-  if (has_tag(iterable, Tag::Range)) {
+  if (has_tag(iterable, Tag::Range) && !range_is_long(static_cast<Range*>(iterable.as_object()))) {
     auto* r = static_cast<Range*>(iterable.as_object());
     if (!list_reserve(ts, l, l->size + r->length)) return false;
     int64_t v = r->start;

@@ -7,10 +7,15 @@
 
 namespace gilvm {
 
-// Only int64 bounds are supported; CPython allows arbitrary ints.
+// A range whose bounds and length fit int64 keeps them as int64 (the
+// arithmetic fast path). Any other ("long", as CPython's longrange_iterator
+// calls it) keeps them as int Values in `big` and zeros the int64 fields.
 struct Range : Object {
   int64_t start, stop, step, length;
+  Value big[4];  // owned, null unless long: start, stop, step, length
 };
+
+inline bool range_is_long(const Range* r) { return static_cast<bool>(r->big[0]); }
 
 struct Slice : Object {
   Value start, stop, step;  // owned; None where omitted

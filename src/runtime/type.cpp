@@ -17,6 +17,7 @@
 #include "runtime/exceptions.h"
 #include "runtime/function.h"
 #include "runtime/int.h"
+#include "runtime/args.h"
 #include "runtime/list.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
@@ -277,6 +278,25 @@ Value type_construct(ThreadState& ts, Type* meta, const Value* args, size_t narg
                   type_name(ts, args[2]));
   return type_new_class(ts, meta, as_str(args[0]), as_tuple(args[1]), as_dict(args[2]), args + 3,
                         kwnames);
+}
+
+// function.__call__ and friends: call the object itself.
+static Value callable_call_method(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (nargs == 0) return raise(ts, ts.exc_types().TypeError, "descriptor '__call__' needs an argument");
+  return call(ts, args[0], args + 1, nargs - 1, kwnames);
+}
+
+// The classes created with this one as a direct base, oldest first.
+static Value type_subclasses_method(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  if (!check_positional(ts, "__subclasses__", nargs - 1, kwnames, 0, 0)) return Value::null();
+  if (!has_layout(args[0], Tag::Type))
+    return raise(ts, ts.exc_types().TypeError, "descriptor '__subclasses__' requires a 'type' object");
+  auto it = ts.interp->subclasses.find(static_cast<Type*>(args[0].as_object()));
+  if (it == ts.interp->subclasses.end()) return list_new(ts);
+  Value l = list_new(ts, static_cast<int64_t>(it->second.size()));
+  if (!l) return l;
+  for (size_t i = 0; i < it->second.size(); ++i) as_list(l)->items[i] = newref(Value::from_object(it->second[i]));
+  return l;
 }
 
 Value type_mro_method(ThreadState& ts, const Value* args, size_t, Tuple*) {
@@ -1310,6 +1330,10 @@ Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, D
     }
     decref(r);
   }
+  // type.__subclasses__() of each base (classes are immortal, so the
+  // pointers stay valid).
+  for (int64_t i = 0; i < t->bases->size; i++)
+    ts.interp->subclasses[static_cast<Type*>(t->bases->items[i].as_object())].push_back(t);
   // The parent's __init_subclass__, as super(t, t).__init_subclass__(**kw).
   Str* init_subclass = str_intern(ts, "__init_subclass__");
   for (int64_t i = 1; i < t->mro->size; i++) {
@@ -1387,6 +1411,7 @@ void finish_type_bootstrap(ThreadState& ts) {
   add_method(ts, object, "__getattribute__", object_getattribute_method);
   add_method(ts, object, "__format__", object_format_method);
   add_method(ts, types.type, "mro", type_mro_method);
+  add_method(ts, types.type, "__subclasses__", type_subclasses_method);
   {
     Value fn = builtin_new(ts, "__init_subclass__", object_init_subclass);
     Value cm = call(ts, Value::from_object(types.classmethod), &fn, 1);
@@ -1415,6 +1440,15 @@ void finish_type_bootstrap(ThreadState& ts) {
   add_method(ts, types.type, "__new__", type_new_method);
   add_method(ts, types.type, "__init__", type_init_method);
   add_method(ts, types.type, "__call__", type_call_method);
+  // What collections.abc's __subclasshook__s look for in a class's dict:
+  // callables have __call__, unhashable containers __hash__ = None.
+  for (Type* t : {types.function, types.builtin_function, types.method}) {
+    if (t && !dict_get_str(t->dict, ts.names().__call__)) add_method(ts, t, "__call__", callable_call_method);
+  }
+  for (Type* t : {types.list, types.dict, types.set, types.bytearray, types.slice, types.dict_keys,
+                  types.dict_values, types.dict_items}) {
+    if (t && t->unhashable && !dict_get_str(t->dict, ts.names().__hash__)) type_set_attr(ts, t, "__hash__", ts.none());
+  }
   for (Type* shell : {types.str, types.dict, types.tuple}) {
     if (shell->basic_size == 0) {
       std::fprintf(stderr, "gilvm: bootstrap error: type '%s' was never initialised\n",

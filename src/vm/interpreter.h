@@ -125,6 +125,8 @@ struct Interpreter {
   // Types made on first use by native code, by qualified name: iterator
   // types (iter.h), _thread locks, multiprocessing SemLock, SharedArray.
   std::unordered_map<std::string, Type*> native_types;
+  // type.__subclasses__(): direct subclasses of each class, in creation order.
+  std::unordered_map<Type*, std::vector<Type*>> subclasses;
   std::unordered_map<const char*, Type*> iterator_types_by_literal;  // iterator types, by name pointer
   static constexpr size_t kIteratorTypeCacheSize = 32;
   std::pair<const char*, Type*> iterator_type_cache[kIteratorTypeCacheSize] = {};  // see native_iter_type
