@@ -6,7 +6,7 @@ file objects come from the native open() (runtime/fileio.cpp).
 
 __all__ = ['open', 'StringIO', 'BytesIO', 'UnsupportedOperation', 'SEEK_SET', 'SEEK_CUR',
            'SEEK_END', 'DEFAULT_BUFFER_SIZE', 'TextIOWrapper', 'BufferedReader',
-           'BufferedWriter', 'BufferedRandom', 'IOBase', 'TextIOBase', 'BufferedIOBase', 'RawIOBase']
+           'BufferedWriter', 'BufferedRandom', 'FileIO', 'IOBase', 'TextIOBase', 'BufferedIOBase', 'RawIOBase']
 
 open = open
 SEEK_SET = 0
@@ -19,6 +19,7 @@ TextIOWrapper = _native.TextIOWrapper
 BufferedReader = _native.BufferedReader
 BufferedWriter = _native.BufferedWriter
 BufferedRandom = _native.BufferedRandom
+FileIO = _native.FileIO
 
 
 class UnsupportedOperation(OSError):

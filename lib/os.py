@@ -90,6 +90,14 @@ def fspath(path):
     return method(path)
 
 
+def fdopen(fd, mode="r", buffering=-1, **kwargs):
+    """A file object over descriptor `fd`: open(fd, ...), which it checks is an int."""
+    if not isinstance(fd, int):
+        raise TypeError("invalid fd type (%s, expected integer)" % type(fd))
+    import builtins
+    return builtins.open(fd, mode, buffering, **kwargs)
+
+
 class _Environ(dict):
     """os.environ: a dict of str whose changes reach the process environment."""
 

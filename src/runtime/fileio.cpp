@@ -25,6 +25,7 @@
 #include "runtime/list.h"
 #include "runtime/module.h"
 #include "runtime/ops.h"
+#include "runtime/range.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
 #include "vm/interpreter.h"
@@ -98,6 +99,7 @@ struct FileObject : Object {
   bool writable;
   bool binary;
   bool closefd;
+  bool raw;      // a FileIO (open(..., buffering=0)): read(n) is one read(2)
   LastOp last;   // stdio needs a seek between a read and a write on '+' files
 };
 
@@ -237,6 +239,52 @@ bool optional_size(ThreadState& ts, Value v, int64_t* out) {
                                                             type_name(ts, v)), false);
 }
 
+// One read(2) for FileIO, retried when a signal interrupts it (PEP 475);
+// -1 with errno set on failure. Runs with the GIL released.
+ssize_t raw_read(int fd, char* buf, size_t n) {
+  for (;;) {
+    ssize_t got = ::read(fd, buf, n);
+    if (got >= 0 || errno != EINTR) return got;
+  }
+}
+
+// A readinto target (bytearray or writable memoryview) and its length;
+// false with CPython's TypeError for anything else.
+bool writable_buffer(ThreadState& ts, Value v, const char* fname, int64_t* len) {
+  bool ok = has_layout(v, Tag::ByteArray);
+  if (!ok && !is_str_like(v) && !has_layout(v, Tag::Bytes)) {
+    std::string_view view;
+    if (bytes_like_view(v, &view)) {  // a memoryview
+      Ref ro = Ref::steal(get_attr(ts, v, "readonly"));
+      if (!ro) return false;
+      ok = ro.get().is(ts.interp->false_);
+    }
+  }
+  if (!ok) {
+    raisef(ts, ts.exc_types().TypeError, "{}() argument must be read-write bytes-like object, not {}", fname,
+           type_name(ts, v));
+    return false;
+  }
+  *len = length(ts, v);
+  return *len >= 0;
+}
+
+// Copies `n` bytes read into the start of `target`, with the GIL held; a
+// bytearray that shrank meanwhile takes what still fits.
+bool fill_buffer(ThreadState& ts, Value target, const char* data, size_t n) {
+  if (n == 0) return true;
+  if (has_layout(target, Tag::ByteArray)) {
+    std::string& buf = as_bytearray(target)->buf;
+    std::memcpy(buf.data(), data, std::min(n, buf.size()));
+    return true;
+  }
+  Ref chunk = Ref::steal(bytes_new(ts, {data, n}));
+  Ref stop = Ref::steal(int_from_i64(ts, static_cast<int64_t>(n)));
+  if (!chunk || !stop) return false;
+  Ref slice = Ref::steal(slice_new(ts, Value::from_small(0), stop.get(), Value::null()));
+  return slice && set_item(ts, target, slice.get(), chunk.get()) == 0;
+}
+
 Value file_read(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   FileObject* f = self_file(ts, args, nargs, "read");
   if (!f) return Value::null();
@@ -247,10 +295,18 @@ Value file_read(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
   FileCall call(ts, f);
   if (!prepare(ts, f, call, LastOp::Read)) return Value::null();
   std::string data;
+  int raw_errno = 0;
   {
     BlockingRegion guard(ts, BlockCause::File);
     StreamLock lock(call.stream);
-    if (limit < 0 || f->binary) {
+    if (f->raw && limit >= 0) {
+      // FileIO.read(n): one system call, so a pipe or socket returns what
+      // it has (the stream is unbuffered: stdio holds nothing back).
+      data.resize(static_cast<size_t>(limit));
+      ssize_t got = raw_read(fileno(call.stream), data.data(), data.size());
+      data.resize(got > 0 ? static_cast<size_t>(got) : 0);
+      if (got < 0) raw_errno = errno;
+    } else if (limit < 0 || f->binary) {
       char buf[16384];
       while (limit < 0 || static_cast<int64_t>(data.size()) < limit) {
         size_t want = sizeof buf;
@@ -276,12 +332,51 @@ Value file_read(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames
       }
     }
   }
+  if (raw_errno) return raise_os_error(ts, raw_errno);
   if (std::ferror(call.stream)) {
     int err = errno;
     std::clearerr(call.stream);
     return raise_os_error(ts, err);
   }
   return make_result(ts, f, data);
+}
+
+// readinto(b) of the binary files: reads up to len(b) bytes (FileIO: one
+// read(2)) into a bytearray or writable memoryview. The read goes to a
+// buffer of the call's own and is copied into `b` with the GIL back: `b`
+// may be resized or released while the GIL is released (in_flight.h,
+// "Buffers").
+Value file_readinto(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
+  FileObject* f = self_file(ts, args, nargs, "readinto");
+  if (!f) return Value::null();
+  if (!check_positional(ts, "readinto", nargs - 1, kwnames, 1, 1)) return Value::null();
+  Value target = args[1];
+  int64_t want = 0;
+  if (!writable_buffer(ts, target, "readinto", &want)) return Value::null();
+  if (!f->file) return raise(ts, ts.exc_types().ValueError, "readinto of closed file");
+  FileCall call(ts, f);
+  if (!prepare(ts, f, call, LastOp::Read)) return Value::null();
+  std::string data(static_cast<size_t>(want), '\0');
+  size_t got = 0;
+  int err = 0;
+  {
+    BlockingRegion guard(ts, BlockCause::File);
+    StreamLock lock(call.stream);
+    if (f->raw) {
+      ssize_t n = raw_read(fileno(call.stream), data.data(), data.size());
+      if (n < 0) err = errno;
+      else got = static_cast<size_t>(n);
+    } else {
+      got = fread_unlocked(data.data(), 1, data.size(), call.stream);
+      if (ferror_unlocked(call.stream)) {
+        err = errno ? errno : EIO;
+        clearerr_unlocked(call.stream);
+      }
+    }
+  }
+  if (err) return raise_os_error(ts, err);
+  if (!fill_buffer(ts, target, data.data(), got)) return Value::null();
+  return int_from_i64(ts, static_cast<int64_t>(got));
 }
 
 Value file_readline(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
@@ -567,12 +662,17 @@ Value file_iternext(ThreadState& ts, Value self) {
 Value file_repr(ThreadState& ts, Value self) {
   FileObject* f = as_file(self);
   std::string_view tn = type_name(ts, self);
-  if (!f->file) return str_new(ts, fmt::format("<_io.{} name={}>", tn, "closed"));
+  // CPython's raw file forgets its name when closed; the buffered and text
+  // layers keep showing theirs.
+  if (f->raw && !f->file) return str_new(ts, fmt::format("<_io.{} [closed]>", tn));
   std::string name;
   if (!repr_utf8(ts, f->name, &name)) return Value::null();
-  if (f->binary) return str_new(ts, fmt::format("<_io.{} name={}>", tn, name));
   std::string mode;
   if (!repr_utf8(ts, f->mode, &mode)) return Value::null();
+  if (f->raw)
+    return str_new(ts, fmt::format("<_io.{} name={} mode={} closefd={}>", tn, name, mode,
+                                   f->closefd ? "True" : "False"));
+  if (f->binary) return str_new(ts, fmt::format("<_io.{} name={}>", tn, name));
   return str_new(ts, fmt::format("<_io.{} name={} mode={} encoding='UTF-8'>", tn, name, mode));
 }
 
@@ -582,6 +682,7 @@ Value file_getattr(ThreadState& ts, Value self, Str* name) {
   if (n == "closed") return ts.bool_value(f->file == nullptr);
   if (n == "name") return newref(f->name);
   if (n == "mode") return newref(f->mode);
+  if (f->raw && n == "closefd") return ts.bool_value(f->closefd);
   if (!f->binary) {
     if (n == "encoding") return str_new(ts, "UTF-8");
     if (n == "errors") return str_new(ts, "strict");
@@ -590,7 +691,7 @@ Value file_getattr(ThreadState& ts, Value self, Str* name) {
   return generic_getattr(ts, self, name);
 }
 
-Type* make_file_type(ThreadState& ts, const char* name) {
+Type* make_file_type(ThreadState& ts, const char* name, bool binary) {
   Type* type = new_builtin_type(ts, name, nullptr, Tag::Other, sizeof(FileObject));
   type->slots.dealloc = file_dealloc;
   type->slots.repr = file_repr;
@@ -599,6 +700,7 @@ Type* make_file_type(ThreadState& ts, const char* name) {
   type->slots.iternext = file_iternext;
   add_method(ts, type, "read", file_read);
   add_method(ts, type, "readline", file_readline);
+  if (binary) add_method(ts, type, "readinto", file_readinto);
   add_method(ts, type, "readlines", file_readlines);
   add_method(ts, type, "write", file_write);
   add_method(ts, type, "writelines", file_writelines);
@@ -748,9 +850,13 @@ Value builtin_open(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwna
 
   const char* type_key = "TextIOWrapper";
   std::string shown_mode = mode;
+  bool raw = binary && buffering == 0;
   if (binary) {
-    type_key = plus ? "BufferedRandom" : (primary == 'r' ? "BufferedReader" : "BufferedWriter");
-    shown_mode = std::string(1, primary) + (plus ? "b+" : "b");
+    type_key = raw ? "FileIO" : plus ? "BufferedRandom" : (primary == 'r' ? "BufferedReader" : "BufferedWriter");
+    // CPython's FileIO names its mode after what it can do ('w+b' is
+    // 'rb+'); the buffered layer reports its raw file's.
+    if (primary == 'x' || primary == 'a') shown_mode = std::string(1, primary) + (plus ? "b+" : "b");
+    else shown_mode = plus ? "rb+" : (primary == 'r' ? "rb" : "wb");
   }
   Type* type = static_cast<Type*>(dict_get_str(types, str_intern(ts, type_key)).as_object());
   Value mode_str = str_new(ts, shown_mode);
@@ -766,6 +872,7 @@ Value builtin_open(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwna
   f->writable = writable;
   f->binary = binary;
   f->closefd = closefd;
+  f->raw = raw;
   f->last = LastOp::None;
   return Value::from_object(f);
 }
@@ -776,8 +883,8 @@ void init_open_builtin(ThreadState& ts, Dict* d) {
   Ref io = Ref::steal(module_new(ts, "_io"));
   if (!io) return;
   Dict* iod = as_module(io.get())->dict;
-  for (const char* name : {"TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom"})
-    dict_set_str(ts, iod, name, Value::from_object(make_file_type(ts, name)));
+  for (const char* name : {"TextIOWrapper", "BufferedReader", "BufferedWriter", "BufferedRandom", "FileIO"})
+    dict_set_str(ts, iod, name, Value::from_object(make_file_type(ts, name, name[0] != 'T')));
   Ref open = Ref::steal(builtin_new(ts, "open", builtin_open, io.get()));
   if (open) dict_set_str(ts, d, "open", open.get());
 }
