@@ -6,6 +6,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <csignal>
 #include <cerrno>
 #include <cstdio>
 #include <cstdlib>
@@ -147,6 +148,9 @@ int exit_status_for(ThreadState& ts, Value exc) {
   return 1;
 }
 
+// A status no exit code can be: the process is to die by SIGINT.
+constexpr int kDieBySigint = 1 << 16;
+
 int report_uncaught(ThreadState& ts) {
   Value exc = ts.fetch_error();
   if (exception_matches(ts, exc, Value::from_object(ts.exc_types().SystemExit)) == 1) {
@@ -154,6 +158,10 @@ int report_uncaught(ThreadState& ts) {
     decref(exc);
     return status;
   }
+  // As CPython: an uncaught KeyboardInterrupt prints its traceback, then the
+  // process ends by the signal itself, so a shell sees status 130 and a
+  // parent's waitpid sees WIFSIGNALED (Popen.returncode -2).
+  bool interrupted = exception_matches(ts, exc, Value::from_object(ts.exc_types().KeyboardInterrupt)) == 1;
   std::fflush(stdout);
   SyntaxErrorInfo info;
   if (syntax_error_info(ts, exc, &info) && as_exception(exc)->traceback == nullptr) {
@@ -162,7 +170,17 @@ int report_uncaught(ThreadState& ts) {
     print_exception(ts, exc);
   }
   decref(exc);
-  return 1;
+  return interrupted ? kDieBySigint : 1;
+}
+
+// Ends the process with `status`, or by SIGINT for kDieBySigint.
+[[noreturn]] void exit_process(int status) {
+  if (status == kDieBySigint) {
+    std::signal(SIGINT, SIG_DFL);
+    std::raise(SIGINT);
+    status = 128 + SIGINT;  // (if the signal could not end the process)
+  }
+  std::_Exit(status);
 }
 
 // The interpreter whose main thread receives SIGINT. A signal handler can
@@ -429,7 +447,7 @@ int run(int argc, char** argv) {
   std::fflush(stderr);
   // Objects still alive are not freed one by one: the process ends here,
   // as CPython's does without a full finalisation.
-  std::_Exit(status);
+  exit_process(status);
 }
 
 }  // namespace

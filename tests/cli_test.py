@@ -32,6 +32,20 @@ def main() -> int:
     ap.add_argument("--gilvm", required=True)
     gilvm = ap.parse_args().gilvm
 
+    # An uncaught KeyboardInterrupt: the traceback, then death by SIGINT
+    # (returncode -2; status 130 in a shell), as python3 does.
+    for program in ("raise KeyboardInterrupt",
+                    "import os, signal, time\nos.kill(os.getpid(), signal.SIGINT)\ntime.sleep(5)"):
+        for exe in (gilvm, sys.executable):
+            r = run(exe, "-c", program)
+            check(r.returncode == -2, f"{exe}: uncaught KeyboardInterrupt exits {r.returncode}, expected -2")
+            check("KeyboardInterrupt" in r.stderr, f"{exe}: no KeyboardInterrupt traceback: {r.stderr!r}")
+    shell = subprocess.run(["sh", "-c", f'"{gilvm}" -c "raise KeyboardInterrupt" 2>/dev/null; echo $?'],
+                           capture_output=True, text=True, timeout=60)
+    check(shell.stdout.strip() == "130", f"shell status after KeyboardInterrupt: {shell.stdout!r}")
+    r = run(gilvm, "-c", "try:\n    raise KeyboardInterrupt\nexcept KeyboardInterrupt:\n    print('caught')")
+    check(r.returncode == 0 and r.stdout == "caught\n", f"caught KeyboardInterrupt: {r.returncode} {r.stdout!r}")
+
     code = "import sys; print(sys.getswitchinterval(), sys.argv[1:])"
     for spelling in (["--gil=fair", "--switch-interval=0.002"],
                      ["--gil", "fair", "--switch-interval", "0.002"]):

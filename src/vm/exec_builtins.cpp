@@ -9,6 +9,8 @@
 
 #include <string>
 
+#include <fmt/core.h>
+
 #include "compiler/code.h"
 #include "compiler/compiler.h"
 #include "runtime/args.h"
@@ -65,14 +67,116 @@ Value builtin_locals(ThreadState& ts, const Value*, size_t nargs, Tuple* kwnames
   return frame_locals(ts, ts.frame);
 }
 
-// The text of a source argument (str, bytes or bytearray).
-bool source_text(ThreadState& ts, const char* fname, Value src, std::string* out) {
+// Length of the UTF-8 sequence starting at s[i] (1-4), or 0 with *why set
+// to the decoder's reason when it is invalid there.
+size_t utf8_sequence(std::string_view s, size_t i, const char** why) {
+  auto c = static_cast<unsigned char>(s[i]);
+  size_t n = c < 0x80 ? 1 : (c >> 5) == 6 && c >= 0xc2 ? 2 : (c >> 4) == 14 ? 3 : (c >> 3) == 30 && c <= 0xf4 ? 4 : 0;
+  if (n == 0) {
+    *why = "invalid start byte";
+    return 0;
+  }
+  for (size_t k = 1; k < n; ++k) {
+    if (i + k >= s.size()) {
+      *why = "unexpected end of data";
+      return 0;
+    }
+    auto d = static_cast<unsigned char>(s[i + k]);
+    bool ok = (d & 0xc0) == 0x80;
+    // Overlong forms, surrogates and code points past U+10FFFF.
+    if (k == 1 && ok) {
+      if (c == 0xe0) ok = d >= 0xa0;
+      if (c == 0xed) ok = d < 0xa0;
+      if (c == 0xf0) ok = d >= 0x90;
+      if (c == 0xf4) ok = d < 0x90;
+    }
+    if (!ok) {
+      *why = "invalid continuation byte";
+      return 0;
+    }
+  }
+  return n;
+}
+
+// Source given as bytes must be UTF-8, as the tokenizer decodes it: the
+// first invalid byte outside a comment is a SyntaxError naming its line
+// and its position there (CPython's words; it checks token by token, so
+// its position can differ for bytes inside a string literal).
+bool check_source_utf8(ThreadState& ts, std::string_view text, const std::string& filename) {
+  size_t line_start = 0;
+  int line = 1;
+  bool in_comment = false;
+  char quote = 0;
+  for (size_t i = 0; i < text.size();) {
+    char ch = text[i];
+    if (ch == '\n') {
+      ++line;
+      line_start = i + 1;
+      in_comment = false;
+      quote = 0;  // (a triple-quoted string's later lines count as code: a rare case)
+      ++i;
+      continue;
+    }
+    if (!in_comment) {
+      if (quote && ch == '\\' && i + 1 < text.size() && text[i + 1] != '\n') {
+        i += 2;  // an escaped character inside a string
+        continue;
+      }
+      if (quote && ch == quote) {
+        quote = 0;
+      } else if (!quote && (ch == '\'' || ch == '"')) {
+        quote = ch;
+      } else if (!quote && ch == '#') {
+        in_comment = true;
+      }
+    }
+    const char* why = nullptr;
+    size_t n = utf8_sequence(text, i, &why);
+    if (n > 0) {
+      i += n;
+      continue;
+    }
+    if (in_comment) {
+      ++i;
+      continue;
+    }
+    size_t end = text.find('\n', line_start);
+    std::string_view raw = text.substr(line_start, end == std::string_view::npos ? std::string_view::npos : end - line_start);
+    std::string shown;
+    for (size_t k = 0; k < raw.size();) {
+      const char* unused;
+      size_t m = utf8_sequence(raw, k, &unused);
+      if (m == 0) {
+        shown += "\xef\xbf\xbd";  // U+FFFD, as the decoder's "replace" shows it
+        ++k;
+      } else {
+        shown.append(raw.substr(k, m));
+        k += m;
+      }
+    }
+    SyntaxErrorInfo info;
+    info.filename = filename;
+    info.line = line;
+    info.col = static_cast<int>(i - line_start) + 1;
+    info.text = shown;
+    info.message = fmt::format("(unicode error) 'utf-8' codec can't decode byte 0x{:02x} in position {}: {}",
+                               static_cast<unsigned char>(text[i]), i - line_start, why);
+    raise_syntax_error(ts, info);
+    return false;
+  }
+  return true;
+}
+
+// The text of a source argument (str, bytes or bytearray); bytes must be UTF-8.
+bool source_text(ThreadState& ts, const char* fname, Value src, std::string* out,
+                 const std::string& filename = "<string>") {
   if (is_str_like(src)) {
     *out = std::string(as_str(src)->view());
     return true;
   }
   std::string_view bytes;
   if (bytes_like_view(src, &bytes)) {
+    if (!check_source_utf8(ts, bytes, filename)) return false;
     *out = std::string(bytes);
     return true;
   }
@@ -161,8 +265,6 @@ Value builtin_compile(ThreadState& ts, const Value* args, size_t nargs, Tuple* k
                   {"source", "filename", "mode", "flags", "dont_inherit", "optimize"}, 3, 6, a))
     return Value::null();
   if (is_code(a[0])) return newref(a[0]);
-  std::string text;
-  if (!source_text(ts, "compile", a[0], &text)) return Value::null();
   std::string filename;
   if (is_str_like(a[1])) {
     filename = std::string(as_str(a[1])->view());
@@ -172,6 +274,8 @@ Value builtin_compile(ThreadState& ts, const Value* args, size_t nargs, Tuple* k
     return raisef(ts, ts.exc_types().TypeError,
                   "compile() argument 'filename' must be str, bytes or os.PathLike, not {}", type_name(ts, a[1]));
   }
+  std::string text;
+  if (!source_text(ts, "compile", a[0], &text, filename)) return Value::null();
   if (!is_str_like(a[2]))
     return raisef(ts, ts.exc_types().TypeError, "compile() argument 'mode' must be str, not {}",
                   type_name(ts, a[2]));
