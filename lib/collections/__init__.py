@@ -6,6 +6,7 @@ without a native type.
 """
 
 import sys as _sys
+from _thread import get_ident as _get_ident
 from itertools import chain as _chain, repeat as _repeat, starmap as _starmap
 from operator import itemgetter as _itemgetter
 
@@ -15,8 +16,12 @@ __all__ = ['deque', 'defaultdict', 'OrderedDict', 'Counter', 'namedtuple', 'Chai
 
 ################################################################ deque
 
+_repr_running = set()  # (id, thread) of the deques whose repr is being built
+
 class deque:
-    __slots__ = ('_items', '_head', '_maxlen')
+    # _state counts the changes of length or order, as CPython's deque
+    # does: an iterator that sees it change raises RuntimeError.
+    __slots__ = ('_items', '_head', '_maxlen', '_state')
 
     def __init__(self, iterable=(), maxlen=None):
         if maxlen is not None:
@@ -27,6 +32,7 @@ class deque:
         self._items = []
         self._head = 0
         self._maxlen = maxlen
+        self._state = 0
         self.extend(iterable)
 
     @property
@@ -45,11 +51,13 @@ class deque:
             self._head = 0
 
     def append(self, x):
+        self._state += 1
         self._items.append(x)
         if self._maxlen is not None and len(self._items) - self._head > self._maxlen:
             self.popleft()
 
     def appendleft(self, x):
+        self._state += 1
         if self._head == 0:
             grow = len(self._items) + 8
             self._items[:0] = [None] * grow
@@ -62,6 +70,7 @@ class deque:
     def pop(self):
         if len(self._items) <= self._head:
             raise IndexError('pop from an empty deque')
+        self._state += 1
         x = self._items.pop()
         if len(self._items) == self._head:
             self._items = []
@@ -73,6 +82,7 @@ class deque:
         head = self._head
         if len(items) <= head:
             raise IndexError('pop from an empty deque')
+        self._state += 1
         x = items[head]
         items[head] = None
         head += 1
@@ -98,6 +108,7 @@ class deque:
             self.appendleft(x)
 
     def clear(self):
+        self._state += 1
         self._items = []
         self._head = 0
 
@@ -125,10 +136,12 @@ class deque:
     def insert(self, i, x):
         if self._maxlen is not None and len(self) >= self._maxlen:
             raise IndexError('deque already at its maximum size')
+        self._state += 1
         self._compact()
         self._items.insert(i, x)
 
     def remove(self, value):
+        self._state += 1
         self._compact()
         try:
             self._items.remove(value)
@@ -136,6 +149,7 @@ class deque:
             raise ValueError('deque.remove(x): x not in deque') from None
 
     def reverse(self):
+        self._state += 1
         self._compact()
         self._items.reverse()
 
@@ -143,6 +157,7 @@ class deque:
         length = len(self)
         if length <= 1:
             return
+        self._state += 1
         self._compact()
         n %= length
         if n:
@@ -167,17 +182,31 @@ class deque:
 
     def __delitem__(self, i):
         j = self._index(i)
+        self._state += 1
         del self._items[j]
 
     def __iter__(self):
-        items = self._items
-        for i in range(self._head, len(items)):
-            yield items[i]
+        state = self._state
+        i = 0
+        while True:
+            if self._state != state:
+                raise RuntimeError('deque mutated during iteration')
+            j = self._head + i
+            if j >= len(self._items):
+                return
+            yield self._items[j]
+            i += 1
 
     def __reversed__(self):
-        items = self._items
-        for i in range(len(items) - 1, self._head - 1, -1):
-            yield items[i]
+        state = self._state
+        i = len(self._items) - 1
+        while True:
+            if self._state != state:
+                raise RuntimeError('deque mutated during iteration')
+            if i < self._head:
+                return
+            yield self._items[i]
+            i -= 1
 
     def __contains__(self, x):
         for y in self:
@@ -186,7 +215,15 @@ class deque:
         return False
 
     def __repr__(self):
-        body = repr(list(self))
+        # A deque inside itself shows as [...], as CPython's Py_ReprEnter does.
+        key = (id(self), _get_ident())
+        if key in _repr_running:
+            return '[...]'
+        _repr_running.add(key)
+        try:
+            body = repr(list(self))
+        finally:
+            _repr_running.discard(key)
         if self._maxlen is None:
             return f'deque({body})'
         return f'deque({body}, maxlen={self._maxlen})'

@@ -487,13 +487,22 @@ static int dict_contains(ThreadState& ts, Value self, Value key) {
 enum class IterKind { Keys, Values, Items };
 
 // it->index is the entry position; it->limit the size when iteration began
-// (-1 once the size change has been reported, so it stays reported).
+// (-1 once the size change has been reported, so it stays reported);
+// it->step the items still to come. Finding an item when none should come
+// means keys were deleted and others added at the same size.
 static bool dict_iter_check(ThreadState& ts, NativeIter* it, Dict* d) {
   if (d->used == it->limit) return true;
   if (it->limit != -1) {
     it->limit = -1;
     raise(ts, ts.exc_types().RuntimeError, "dictionary changed size during iteration");
   }
+  return false;
+}
+
+static bool dict_iter_expected(ThreadState& ts, NativeIter* it) {
+  if (it->step-- > 0) return true;
+  it->limit = -1;
+  raise(ts, ts.exc_types().RuntimeError, "dictionary keys changed during iteration");
   return false;
 }
 
@@ -504,6 +513,7 @@ static Value dict_iter_next(ThreadState& ts, NativeIter* it) {
   while (it->index < d->nentries) {
     DictEntry* e = &d->entries[it->index++];
     if (!e->key) continue;
+    if (!dict_iter_expected(ts, it)) return Value::null();
     if constexpr (kind == IterKind::Keys) return newref(e->key);
     if constexpr (kind == IterKind::Values) return newref(e->value);
     if constexpr (kind == IterKind::Items) {
@@ -538,6 +548,7 @@ static Value dict_reverse_iter_next(ThreadState& ts, NativeIter* it) {
   while (it->index >= 0 && it->index < d->nentries) {
     DictEntry* e = &d->entries[it->index--];
     if (!e->key) continue;
+    if (!dict_iter_expected(ts, it)) return Value::null();
     if constexpr (kind == IterKind::Keys) return newref(e->key);
     if constexpr (kind == IterKind::Values) return newref(e->value);
     if constexpr (kind == IterKind::Items) return tuple_pack(ts, {e->key, e->value});
@@ -556,7 +567,7 @@ static Value make_dict_iter(ThreadState& ts, Dict* d, IterKind kind, bool revers
        dict_reverse_iter_next<IterKind::Items>}};
   int k = static_cast<int>(kind);
   return native_iter_new(ts, kNames[reverse][k], kFns[reverse][k], Value::from_object(d),
-                         reverse ? d->nentries - 1 : 0, d->used);
+                         reverse ? d->nentries - 1 : 0, d->used, d->used);
 }
 
 static Value dict_iter(ThreadState& ts, Value self) { return make_dict_iter(ts, as_dict(self), IterKind::Keys, false); }

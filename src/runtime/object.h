@@ -178,7 +178,10 @@ inline void end_finalizer(Object* o) { o->refcnt = 0; }
 // itself prints `[...]` instead of recursing forever. A header bit rather
 // than a per-thread set: no allocation, and the GIL serialises access.
 inline bool repr_running(const Object* o) { return o->header_flags & Object::kReprRunning; }
+// (Immortal objects are shared by every thread and never written: their
+// repr is not guarded; none of them can contain itself.)
 inline void set_repr_running(Object* o, bool running) {
+  if (o->header_flags & Object::kImmortal) return;
   if (running)
     o->header_flags |= Object::kReprRunning;
   else

@@ -83,16 +83,23 @@ static void tuple_dealloc(Object* o) {
 static Value tuple_repr(ThreadState& ts, Value self) {
   Tuple* t = as_tuple(self);
   if (t->size == 0) return str_new(ts, "()");
+  // A tuple reached again through a list inside it prints as (...), as in CPython.
+  if (repr_running(t)) return str_new(ts, "(...)");
   if (ts.c_stack_exhausted())
     return raise(ts, ts.exc_types().RecursionError, "maximum recursion depth exceeded while getting the repr of an object");
+  set_repr_running(t, true);
   std::string out = "(";
   for (int64_t i = 0; i < t->size; ++i) {
     if (i) out += ", ";
     Value r = repr(ts, t->items[i]);
-    if (!r) return r;
+    if (!r) {
+      set_repr_running(t, false);
+      return r;
+    }
     out += as_str(r)->view();
     decref(r);
   }
+  set_repr_running(t, false);
   if (t->size == 1) out += ',';
   out += ')';
   return str_new(ts, out);
