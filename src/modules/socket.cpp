@@ -19,10 +19,12 @@
 // is blocked with the GIL released: the calls in flight of
 // runtime/in_flight.h, the one mechanism files and epoll objects use too.
 // close() marks the socket closed at once (fileno() is -1, later calls
-// raise EBADF) and, when calls are in flight, only shuts the connection
-// down, which wakes them (a blocked recv returns b''; an error that follows
-// a concurrent close is reported as EBADF); the last call to finish closes
-// the descriptor. With nothing in flight close() closes it immediately.
+// raise EBADF) and, when calls are in flight, leaves the descriptor open
+// for them: as in CPython, a blocked call goes on waiting and returns what
+// arrives (the peer saw no close), and the last call to finish closes the
+// descriptor; sendall's next chunk raises EBADF, as CPython's, which reads
+// the closed descriptor each round. With nothing in flight close() closes
+// it immediately.
 //
 // Ready I/O (the fair policy's rule 8, src/gil/fair.cpp). When the GIL
 // policy's releases_for_ready_io(input) is false, send, sendall, sendto
@@ -188,6 +190,7 @@ struct CallResult {
   ssize_t n = -1;  // >= 0 on success
   int err = 0;     // errno when n < 0
   bool timed_out = false;
+  bool ready = false;  // the wait saw the socket ready: retry with the GIL back
 };
 
 // One system call on `fd` with the GIL released, waiting for readiness and
@@ -204,6 +207,10 @@ CallResult call_unlocked(ThreadState& ts, int fd, short events, const Deadline& 
     int ready = wait_ready(fd, events, d);
     if (ready == 0) return {-1, 0, true};
     if (ready < 0) return {-1, errno, false};
+    // Back to the caller, which takes the GIL and sees whether a close()
+    // came during the wait: CPython's call after the poll finds the
+    // socket closed and raises EBADF.
+    return {-1, 0, false, true};
   }
 }
 
@@ -239,6 +246,10 @@ bool sock_call(ThreadState& ts, const SocketUse& use, short events, const Deadli
       return true;
     }
     if (r.timed_out) return raise_timeout(ts), false;
+    if (r.ready) {
+      if (use.socket()->fd < 0) return raise_socket_error(ts, use.socket(), EBADF), false;
+      continue;
+    }
     if (r.err != EINTR) return raise_socket_error(ts, use.socket(), r.err), false;
     if (!check_signals(ts)) return false;
   }
@@ -495,7 +506,10 @@ Value sock_close(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwname
   int fd = s->fd;
   s->fd = -1;
   if (!release_now_or_defer(s->in_flight, release_closing_descriptor)) {
-    ::shutdown(fd, SHUT_RDWR);  // wakes the calls in flight
+    // No shutdown to wake them: CPython's close() leaves a blocked recv or
+    // accept waiting, and the peer still sees an open connection (its
+    // send succeeds, the recv returns that data). Issue 17's rule is
+    // python3's output; the last call in flight closes the descriptor.
     s->close_pending = fd;
     return newref(ts.none());
   }
@@ -682,6 +696,7 @@ Value sock_sendall(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwna
     if (!sock_call(ts, use, POLLOUT, d, call, &n)) return Value::null();
     sent += static_cast<size_t>(n);
     if (!check_signals(ts)) return Value::null();
+    if (s->fd < 0 && sent < data.size()) return raise_socket_error(ts, s, EBADF);
   } while (sent < data.size());
   return newref(ts.none());
 }
