@@ -801,6 +801,10 @@ class Compiler {
     std::vector<Loc> name_locs;       // where each was captured
   };
 
+  void emit_int_const(int64_t n) {
+    emit(Op::LOAD_CONST, add_const_value("i" + std::to_string(n), int_from_i64(ts_, n)));
+  }
+
   int fail_label(PatternExits& px) {
     while (static_cast<int>(px.pop.size()) <= px.on_top) px.pop.push_back(new_label());
     return px.pop[px.on_top];
@@ -972,10 +976,7 @@ class Compiler {
     fail_unless(px);
     if (star == n || n > 1) {
       emit(Op::GET_LEN);
-      Constant len;
-      len.ckind = ConstKind::Int;
-      len.int_value = static_cast<int64_t>(star == n ? n : n - 1);
-      emit(Op::LOAD_CONST, const_index(&len));
+      emit_int_const(static_cast<int64_t>(star == n ? n : n - 1));
       compare_op(star == n ? CmpOpKind::Eq : CmpOpKind::GtE);
       fail_unless(px);
     }
@@ -1011,10 +1012,7 @@ class Compiler {
     px.allow_irrefutable = true;
     if (nk > 0) {
       emit(Op::GET_LEN);
-      Constant len;
-      len.ckind = ConstKind::Int;
-      len.int_value = static_cast<int64_t>(nk);
-      emit(Op::LOAD_CONST, const_index(&len));
+      emit_int_const(static_cast<int64_t>(nk));
       compare_op(CmpOpKind::GtE);
       fail_unless(px);
       // Literal keys are checked for repeats here; dotted-name keys by MATCH_KEYS.
@@ -1054,10 +1052,7 @@ class Compiler {
       for (size_t i = 0; i < nk; ++i) {
         emit(Op::COPY, 1);
         emit(Op::COPY, 3);
-        Constant idx;
-        idx.ckind = ConstKind::Int;
-        idx.int_value = static_cast<int64_t>(i);
-        emit(Op::LOAD_CONST, const_index(&idx));
+        emit_int_const(static_cast<int64_t>(i));
         emit(Op::BINARY_SUBSCR);
         emit(Op::DELETE_SUBSCR);
       }

@@ -70,6 +70,7 @@
 #include "runtime/in_flight.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/memoryview.h"
 #include "runtime/module.h"
 #include "runtime/ops.h"
 #include "runtime/range.h"
@@ -309,41 +310,6 @@ class RecvBuffer {
   std::unique_ptr<char, Free> data_;
 };
 
-// A writable buffer argument of recv_into/recvfrom_into (bytearray or a
-// writable memoryview) and how many bytes it takes.
-bool writable_target(ThreadState& ts, Value v, const char* fname, int64_t* len) {
-  bool ok = has_layout(v, Tag::ByteArray);
-  if (!ok && !is_str_like(v) && !has_layout(v, Tag::Bytes)) {
-    std::string_view view;
-    if (bytes_like_view(v, &view)) {  // a memoryview
-      Ref ro = Ref::steal(get_attr(ts, v, "readonly"));
-      if (!ro) return false;
-      ok = ro.get().is(ts.interp->false_);
-    }
-  }
-  if (!ok) {
-    raisef(ts, ts.exc_types().TypeError,
-           "{}() argument 1 must be read-write bytes-like object, not {}", fname, type_name(ts, v));
-    return false;
-  }
-  *len = length(ts, v);
-  return *len >= 0;
-}
-
-// Copies `n` received bytes into the start of `target` (GIL held).
-bool fill_target(ThreadState& ts, Value target, const char* data, size_t n) {
-  if (has_layout(target, Tag::ByteArray)) {
-    std::string& buf = as_bytearray(target)->buf;
-    std::memcpy(buf.data(), data, std::min(n, buf.size()));
-    return true;
-  }
-  Ref chunk = Ref::steal(bytes_new(ts, {data, n}));
-  Ref stop = Ref::steal(int_from_i64(ts, static_cast<int64_t>(n)));
-  if (!chunk || !stop) return false;
-  Ref slice = Ref::steal(slice_new(ts, Value::from_small(0), stop.get(), Value::null()));
-  return slice && set_item(ts, target, slice.get(), chunk.get()) == 0;
-}
-
 // recv_into/recvfrom_into's (buffer, nbytes=0, flags=0).
 bool into_args(ThreadState& ts, const char* fname, const Value* args, size_t nargs, Tuple* kwnames,
                Value* target, int64_t* nbytes, int64_t* flags) {
@@ -355,7 +321,7 @@ bool into_args(ThreadState& ts, const char* fname, const Value* args, size_t nar
   *flags = 0;
   if ((a[1] && !to_index(ts, a[1], nbytes)) || (a[2] && !to_index(ts, a[2], flags))) return false;
   int64_t len;
-  if (!writable_target(ts, a[0], fname, &len)) return false;
+  if (!writable_buffer(ts, a[0], fname, "argument 1", &len)) return false;
   if (*nbytes < 0) {
     raisef(ts, ts.exc_types().ValueError, "negative buffersize in {}", fname);
     return false;
@@ -794,7 +760,7 @@ Value sock_recv_into(ThreadState& ts, const Value* args, size_t nargs, Tuple* kw
   SockAddr from;
   ssize_t got;
   if (!receive(ts, s, buf.data(), nbytes, static_cast<int>(flags), kFrom ? &from : nullptr, &got) ||
-      !fill_target(ts, target, buf.data(), static_cast<size_t>(got)))
+      !fill_buffer(ts, target, buf.data(), static_cast<size_t>(got)))
     return Value::null();
   if (!kFrom) return int_from_i64(ts, got);
   Ref addr = Ref::steal(sockaddr_to_python(ts, from.get(), from.len));

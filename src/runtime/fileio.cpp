@@ -23,6 +23,7 @@
 #include "runtime/in_flight.h"
 #include "runtime/int.h"
 #include "runtime/list.h"
+#include "runtime/memoryview.h"
 #include "runtime/module.h"
 #include "runtime/ops.h"
 #include "runtime/range.h"
@@ -248,43 +249,6 @@ ssize_t raw_read(int fd, char* buf, size_t n) {
   }
 }
 
-// A readinto target (bytearray or writable memoryview) and its length;
-// false with CPython's TypeError for anything else.
-bool writable_buffer(ThreadState& ts, Value v, const char* fname, int64_t* len) {
-  bool ok = has_layout(v, Tag::ByteArray);
-  if (!ok && !is_str_like(v) && !has_layout(v, Tag::Bytes)) {
-    std::string_view view;
-    if (bytes_like_view(v, &view)) {  // a memoryview
-      Ref ro = Ref::steal(get_attr(ts, v, "readonly"));
-      if (!ro) return false;
-      ok = ro.get().is(ts.interp->false_);
-    }
-  }
-  if (!ok) {
-    raisef(ts, ts.exc_types().TypeError, "{}() argument must be read-write bytes-like object, not {}", fname,
-           type_name(ts, v));
-    return false;
-  }
-  *len = length(ts, v);
-  return *len >= 0;
-}
-
-// Copies `n` bytes read into the start of `target`, with the GIL held; a
-// bytearray that shrank meanwhile takes what still fits.
-bool fill_buffer(ThreadState& ts, Value target, const char* data, size_t n) {
-  if (n == 0) return true;
-  if (has_layout(target, Tag::ByteArray)) {
-    std::string& buf = as_bytearray(target)->buf;
-    std::memcpy(buf.data(), data, std::min(n, buf.size()));
-    return true;
-  }
-  Ref chunk = Ref::steal(bytes_new(ts, {data, n}));
-  Ref stop = Ref::steal(int_from_i64(ts, static_cast<int64_t>(n)));
-  if (!chunk || !stop) return false;
-  Ref slice = Ref::steal(slice_new(ts, Value::from_small(0), stop.get(), Value::null()));
-  return slice && set_item(ts, target, slice.get(), chunk.get()) == 0;
-}
-
 Value file_read(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {
   FileObject* f = self_file(ts, args, nargs, "read");
   if (!f) return Value::null();
@@ -352,7 +316,7 @@ Value file_readinto(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwn
   if (!check_positional(ts, "readinto", nargs - 1, kwnames, 1, 1)) return Value::null();
   Value target = args[1];
   int64_t want = 0;
-  if (!writable_buffer(ts, target, "readinto", &want)) return Value::null();
+  if (!writable_buffer(ts, target, "readinto", "argument", &want)) return Value::null();
   if (!f->file) return raise(ts, ts.exc_types().ValueError, "readinto of closed file");
   FileCall call(ts, f);
   if (!prepare(ts, f, call, LastOp::Read)) return Value::null();

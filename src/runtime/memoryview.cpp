@@ -7,6 +7,8 @@
 // exporter's current end raises IndexError).
 #include "runtime/memoryview.h"
 
+#include <algorithm>
+#include <cstring>
 #include <string>
 
 #include <fmt/core.h>
@@ -342,6 +344,36 @@ bool memoryview_contents(Value v, std::string* out) {
   if (!is_memoryview(v) || !as_mv(v)->obj) return false;
   *out = contents(as_mv(v));
   return true;
+}
+
+bool writable_buffer(ThreadState& ts, Value v, const char* fname, const char* which, int64_t* len) {
+  bool ok = has_layout(v, Tag::ByteArray);
+  if (!ok && is_memoryview(v)) {
+    Ref ro = Ref::steal(get_attr(ts, v, "readonly"));
+    if (!ro) return false;
+    ok = ro.get().is(ts.interp->false_);
+  }
+  if (!ok) {
+    raisef(ts, ts.exc_types().TypeError, "{}() {} must be read-write bytes-like object, not {}", fname, which,
+           type_name(ts, v));
+    return false;
+  }
+  *len = length(ts, v);
+  return *len >= 0;
+}
+
+bool fill_buffer(ThreadState& ts, Value target, const char* data, size_t n) {
+  if (n == 0) return true;
+  if (has_layout(target, Tag::ByteArray)) {
+    std::string& buf = as_bytearray(target)->buf;
+    std::memcpy(buf.data(), data, std::min(n, buf.size()));
+    return true;
+  }
+  Ref chunk = Ref::steal(bytes_new(ts, {data, n}));
+  Ref stop = Ref::steal(int_from_i64(ts, static_cast<int64_t>(n)));
+  if (!chunk || !stop) return false;
+  Ref slice = Ref::steal(slice_new(ts, Value::from_small(0), stop.get(), Value::null()));
+  return slice && set_item(ts, target, slice.get(), chunk.get()) == 0;
 }
 
 void init_memoryview_type(ThreadState& ts, Dict* builtins) {

@@ -18,15 +18,6 @@ namespace gilvm {
 
 namespace {
 
-// Raises StopIteration(value): how an awaitable's iterator returns `value`
-// to the YIELD_FROM that drives it.
-Value raise_stop_iteration(ThreadState& ts, Value value) {
-  if (value.is(ts.none())) return raise_value(ts, Value::from_object(ts.exc_types().StopIteration));
-  Ref exc = Ref::steal(exception_new(ts, ts.exc_types().StopIteration, &value, 1));
-  if (!exc) return Value::null();
-  return raise_value(ts, exc.get());
-}
-
 bool pending_is(ThreadState& ts, Type* t) {
   return ts.has_error() && exception_matches(ts, ts.exc, Value::from_object(t)) == 1;
 }
@@ -246,8 +237,6 @@ Type* awaitable_type(ThreadState& ts, const char* name, size_t size, void (*deal
   return t;
 }
 
-std::string_view tname(ThreadState& ts, Value v) { return type_name(ts, v); }
-
 }  // namespace
 
 Value async_gen_wrap(ThreadState& ts, Value v) {
@@ -264,22 +253,22 @@ Value get_awaitable(ThreadState& ts, Value v, AwaitSource source) {
       case AwaitSource::Aenter:
         return raisef(ts, ts.exc_types().TypeError,
                       "'async with' received an object from __aenter__ that does not implement __await__: {}",
-                      tname(ts, v));
+                      type_name(ts, v));
       case AwaitSource::Aexit:
         return raisef(ts, ts.exc_types().TypeError,
                       "'async with' received an object from __aexit__ that does not implement __await__: {}",
-                      tname(ts, v));
+                      type_name(ts, v));
       case AwaitSource::Await:
         break;
     }
-    return raisef(ts, ts.exc_types().TypeError, "object {} can't be used in 'await' expression", tname(ts, v));
+    return raisef(ts, ts.exc_types().TypeError, "object {} can't be used in 'await' expression", type_name(ts, v));
   }
   Ref it = Ref::steal(call(ts, fn, &v, 1));
   if (!it) return Value::null();
   if (is_coroutine(it.get())) return raise(ts, ts.exc_types().TypeError, "__await__() returned a coroutine");
   Type* t = type_of(ts, it.get());
   if (!t->slots.iternext && !type_lookup(t, str_intern(ts, "__next__"))) {
-    return raisef(ts, ts.exc_types().TypeError, "__await__() returned non-iterator of type '{}'", tname(ts, it.get()));
+    return raisef(ts, ts.exc_types().TypeError, "__await__() returned non-iterator of type '{}'", type_name(ts, it.get()));
   }
   return it.release();
 }
@@ -288,14 +277,14 @@ Value get_aiter(ThreadState& ts, Value v) {
   Value fn = type_lookup(type_of(ts, v), str_intern(ts, "__aiter__"));
   if (!fn) {
     return raisef(ts, ts.exc_types().TypeError, "'async for' requires an object with __aiter__ method, got {}",
-                  tname(ts, v));
+                  type_name(ts, v));
   }
   Ref it = Ref::steal(call(ts, fn, &v, 1));
   if (!it) return Value::null();
   if (!type_lookup(type_of(ts, it.get()), str_intern(ts, "__anext__"))) {
     return raisef(ts, ts.exc_types().TypeError,
                   "'async for' received an object from __aiter__ that does not implement __anext__: {}",
-                  tname(ts, it.get()));
+                  type_name(ts, it.get()));
   }
   return it.release();
 }
@@ -305,7 +294,7 @@ Value get_anext(ThreadState& ts, Value aiter) {
   Value fn = type_lookup(type_of(ts, aiter), str_intern(ts, "__anext__"));
   if (!fn) {
     return raisef(ts, ts.exc_types().TypeError, "'async for' requires an iterator with __anext__ method, got {}",
-                  tname(ts, aiter));
+                  type_name(ts, aiter));
   }
   Ref next = Ref::steal(call(ts, fn, &aiter, 1));
   if (!next) return Value::null();
@@ -313,7 +302,7 @@ Value get_anext(ThreadState& ts, Value aiter) {
   if (!it && pending_is(ts, ts.exc_types().TypeError)) {
     ts.clear_error();
     return raisef(ts, ts.exc_types().TypeError, "'async for' received an invalid object from __anext__: {}",
-                  tname(ts, next.get()));
+                  type_name(ts, next.get()));
   }
   return it;
 }

@@ -57,6 +57,25 @@ namespace {
 
 // ------------------------------------------------------------------ helpers
 
+// `with` and `async with`: ctx.__enter__() (or __aenter__(), an awaitable)
+// with the bound __exit__ (__aexit__) in *bound_exit; null on an error.
+Value enter_context(ThreadState& ts, Value ctx, bool async, Value* bound_exit) {
+  Type* type = type_of(ts, ctx);
+  Str* enter_name = async ? str_intern(ts, "__aenter__") : ts.names().__enter__;
+  Str* exit_name = async ? str_intern(ts, "__aexit__") : ts.names().__exit__;
+  Value enter = type_lookup(type, enter_name);
+  if (!enter || !type_lookup(type, exit_name)) {
+    return raisef(ts, ts.exc_types().TypeError, "'{}' object does not support the {}context manager protocol{}",
+                  type_name(ts, ctx), async ? "asynchronous " : "",
+                  !enter ? "" : async ? " (missed __aexit__ method)" : " (missed __exit__ method)");
+  }
+  *bound_exit = get_attr(ts, ctx, exit_name);
+  if (!*bound_exit) return Value::null();
+  Value entered = call_method(ts, ctx, async ? "__aenter__" : "__enter__", nullptr, 0);
+  if (!entered) decref(*bound_exit);
+  return entered;
+}
+
 inline bool both_small(Value a, Value b) { return (a.raw() & b.raw() & 1) != 0; }
 
 // Small-int fast paths; return null when the generic path must run.
@@ -1984,52 +2003,23 @@ dispatch:
   }
 
   TARGET(BEFORE_WITH) {
-    Value ctx = TOP();
     SAVE_STATE();
-    Type* type = type_of(ts, ctx);
-    Value enter = type_lookup(type, ts.names().__enter__);
-    Value exit = type_lookup(type, ts.names().__exit__);
-    if (!enter || !exit) {
-      raisef(ts, ts.exc_types().TypeError, "'{}' object does not support the context manager protocol{}",
-             type_name(ts, ctx), enter ? " (missed __exit__ method)" : "");
-      goto error;
-    }
-    Value bound_exit = get_attr(ts, ctx, ts.names().__exit__);
-    CHECK(bound_exit);
-    Value entered = call_method(ts, ctx, "__enter__", nullptr, 0);
-    if (!entered) {
-      decref(bound_exit);
-      goto error;
-    }
+    Value bound_exit;
+    Value entered = enter_context(ts, TOP(), false, &bound_exit);
+    CHECK(entered);
+    decref(TOP());
     TOP() = bound_exit;
-    decref(ctx);
     PUSH(entered);
     DISPATCH();
   }
 
   TARGET(BEFORE_ASYNC_WITH) {
-    Value ctx = TOP();
     SAVE_STATE();
-    Type* type = type_of(ts, ctx);
-    Str* aenter_name = str_intern(ts, "__aenter__");
-    Str* aexit_name = str_intern(ts, "__aexit__");
-    Value aenter = type_lookup(type, aenter_name);
-    Value aexit = type_lookup(type, aexit_name);
-    if (!aenter || !aexit) {
-      raisef(ts, ts.exc_types().TypeError,
-             "'{}' object does not support the asynchronous context manager protocol{}", type_name(ts, ctx),
-             aenter ? " (missed __aexit__ method)" : "");
-      goto error;
-    }
-    Value bound_exit = get_attr(ts, ctx, aexit_name);
-    CHECK(bound_exit);
-    Value entered = call_method(ts, ctx, "__aenter__", nullptr, 0);
-    if (!entered) {
-      decref(bound_exit);
-      goto error;
-    }
+    Value bound_exit;
+    Value entered = enter_context(ts, TOP(), true, &bound_exit);
+    CHECK(entered);
+    decref(TOP());
     TOP() = bound_exit;
-    decref(ctx);
     PUSH(entered);
     DISPATCH();
   }

@@ -120,14 +120,9 @@ Value send_impl(ThreadState& ts, Generator* gen, Value value, bool throwing) {
   bool returned = false;
   Value r = generator_resume(ts, gen, value, throwing, &returned);
   if (r && returned) {
-    if (r.is(ts.none())) {
-      decref(r);
-      return raise_value(ts, Value::from_object(ts.exc_types().StopIteration));
-    }
-    Ref exc = Ref::steal(exception_new(ts, ts.exc_types().StopIteration, &r, 1));
+    raise_stop_iteration(ts, r);
     decref(r);
-    if (!exc) return Value::null();
-    return raise_value(ts, exc.get());
+    return Value::null();
   }
   return r;
 }
@@ -185,6 +180,13 @@ Value generator_throw(ThreadState& ts, const Value* args, size_t nargs) {
   }
   ts.set_error(exc);
   return send_impl(ts, gen, ts.none(), true);
+}
+
+Value raise_stop_iteration(ThreadState& ts, Value value) {
+  if (value.is(ts.none())) return raise_value(ts, Value::from_object(ts.exc_types().StopIteration));
+  Ref exc = Ref::steal(exception_new(ts, ts.exc_types().StopIteration, &value, 1));
+  if (!exc) return Value::null();
+  return raise_value(ts, exc.get());
 }
 
 Value generator_send(ThreadState& ts, Generator* gen, Value value, bool throwing) {

@@ -37,6 +37,9 @@ inline bool is_async_generator(Value v) {
 // false, or the return value with *returned = true, or null on an exception.
 Value generator_resume(ThreadState& ts, Generator* gen, Value value, bool throwing, bool* returned);
 
+// Raises StopIteration(value) (bare for None): how a generator's or an
+// awaitable's iterator hands its result to the caller. Returns null.
+Value raise_stop_iteration(ThreadState& ts, Value value);
 // send(): the value yielded, or on return StopIteration(value) raised.
 Value generator_send(ThreadState& ts, Generator* gen, Value value, bool throwing);
 // throw(typ[, val[, tb]]) with args[0] the generator (CPython's argument forms).
