@@ -29,6 +29,26 @@ namespace {
 // the limit (kMaxDeallocDepth levels of dealloc).
 constexpr size_t kMargin = 256 * 1024;
 
+// Under TSan the depth is capped as well as the bytes: TSan records the
+// call stack of every access in its stack depot, which aborts the process
+// (CHECK failed: sanitizer_stackdepot.cpp, "args.size < 1 << kStackSizeBits")
+// when a stack holds 65,536 frames or more. TSan's frames in the recursive
+// repr/== paths are about 120 bytes, so the main thread's 8 MiB ran 70,000
+// frames deep before the byte limit; 4 MiB keeps that under 35,000 and
+// still holds the recursion limit's 1,000 Python frames (3 MiB do, see
+// thread_stack_bytes in modules/thread.cpp).
+#if defined(__SANITIZE_THREAD__)
+constexpr size_t kUsableCap = size_t{4} << 20;
+#elif defined(__has_feature)
+#if __has_feature(thread_sanitizer)
+constexpr size_t kUsableCap = size_t{4} << 20;
+#else
+constexpr size_t kUsableCap = SIZE_MAX;
+#endif
+#else
+constexpr size_t kUsableCap = SIZE_MAX;
+#endif
+
 }  // namespace
 
 char* native_stack_limit() {
@@ -52,6 +72,10 @@ char* native_stack_limit() {
   auto here = reinterpret_cast<uintptr_t>(&start);
   if (here <= bottom) return nullptr;
   size_t usable = here - bottom;
+  if (usable > kUsableCap) {
+    bottom = here - kUsableCap;
+    usable = kUsableCap;
+  }
   // A stack too small for the margin (threading.stack_size allows 32 KiB)
   // still gets half of itself to run in; below 2 * kMargin the guarantee is
   // only as good as that half.
