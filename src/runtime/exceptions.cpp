@@ -14,12 +14,15 @@
 #include <unordered_map>
 
 #include "compiler/code.h"
+#include "runtime/bytes.h"
 #include "runtime/dict.h"
 #include "runtime/function.h"
+#include "runtime/int.h"
 #include "runtime/list.h"
 #include "runtime/ops.h"
 #include "runtime/str.h"
 #include "runtime/type.h"
+#include "runtime/unicode.h"
 #include "vm/thread_state.h"
 
 namespace gilvm {
@@ -60,6 +63,38 @@ Value exc_repr(ThreadState& ts, Value self) {
   return str_new(ts, fmt::format("{}({})", name, inner));
 }
 
+// str() of a UnicodeDecodeError/EncodeError made from its five fields, read
+// as attributes so that a handler's assignment (e.g. exc.end = 3) shows.
+Value unicode_error_str(ThreadState& ts, Value self, bool decode) {
+  Ref enc = Ref::steal(get_attr(ts, self, str_intern(ts, "encoding")));
+  Ref obj = enc ? Ref::steal(get_attr(ts, self, str_intern(ts, "object"))) : Ref();
+  Ref start = obj ? Ref::steal(get_attr(ts, self, str_intern(ts, "start"))) : Ref();
+  Ref end = start ? Ref::steal(get_attr(ts, self, str_intern(ts, "end"))) : Ref();
+  Ref reason = end ? Ref::steal(get_attr(ts, self, str_intern(ts, "reason"))) : Ref();
+  if (!reason) return Value::null();
+  std::string e, r;
+  if (!str_utf8(ts, enc.get(), &e) || !str_utf8(ts, reason.get(), &r)) return Value::null();
+  int64_t a = 0, b = 0;
+  if (!to_index(ts, start.get(), &a) || !to_index(ts, end.get(), &b)) return Value::null();
+  if (decode) {
+    std::string_view data;
+    if (b == a + 1 && bytes_like_view(obj.get(), &data) && a >= 0 && a < static_cast<int64_t>(data.size()))
+      return str_new(ts, fmt::format("'{}' codec can't decode byte 0x{:02x} in position {}: {}", e,
+                                     static_cast<unsigned char>(data[static_cast<size_t>(a)]), a, r));
+    return str_new(ts, fmt::format("'{}' codec can't decode bytes in position {}-{}: {}", e, a, b - 1, r));
+  }
+  if (b == a + 1 && is_str_like(obj.get()) && a >= 0 && a < as_str(obj.get())->length) {
+    Str* text = as_str(obj.get());
+    const char* p = text->data + str_byte_offset(text, a);
+    uint32_t cp = unicode::decode_advance(p);
+    std::string ch = cp <= 0xff     ? fmt::format("\\x{:02x}", cp)
+                     : cp <= 0xffff ? fmt::format("\\u{:04x}", cp)
+                                    : fmt::format("\\U{:08x}", cp);
+    return str_new(ts, fmt::format("'{}' codec can't encode character '{}' in position {}: {}", e, ch, a, r));
+  }
+  return str_new(ts, fmt::format("'{}' codec can't encode characters in position {}-{}: {}", e, a, b - 1, r));
+}
+
 Value exc_str(ThreadState& ts, Value self) {
   ExceptionObject* e = as_exception(self);
   const ExceptionTypes& x = ts.exc_types();
@@ -71,6 +106,8 @@ Value exc_str(ThreadState& ts, Value self) {
     if (is_subtype(t, x.KeyError)) return repr(ts, args_item(e, 0));
     return to_str(ts, args_item(e, 0));
   }
+  if (n == 5 && (is_subtype(t, x.UnicodeDecodeError) || is_subtype(t, x.UnicodeEncodeError)))
+    return unicode_error_str(ts, self, is_subtype(t, x.UnicodeDecodeError));
   if (is_subtype(t, x.OSError) && (n == 2 || n == 3)) {
     std::string no, msg;
     if (!str_utf8(ts, args_item(e, 0), &no) || !str_utf8(ts, args_item(e, 1), &msg))
@@ -97,6 +134,18 @@ Value exc_derived_attr(ThreadState& ts, ExceptionObject* e, Type* t, std::string
     if (s == "errno") return or_none(two ? args_item(e, 0) : Value::null());
     if (s == "strerror") return or_none(two ? args_item(e, 1) : Value::null());
     if (s == "filename") return or_none(two ? args_item(e, 2) : Value::null());
+  }
+  if (is_subtype(t, x.UnicodeError)) {
+    // UnicodeDecodeError/EncodeError(encoding, object, start, end, reason);
+    // UnicodeTranslateError(object, start, end, reason).
+    static constexpr std::string_view kFields[] = {"encoding", "object", "start", "end", "reason"};
+    bool translate = is_subtype(t, x.UnicodeTranslateError);
+    int64_t want = translate ? 4 : 5;
+    for (int64_t i = translate ? 1 : 0; i < 5; ++i) {
+      if (s != kFields[i]) continue;
+      if (args_size(e) != want) return newref(ts.none());
+      return newref(args_item(e, translate ? i - 1 : i));
+    }
   }
   if (is_subtype(t, x.ImportError) && (s == "name" || s == "path")) return newref(ts.none());
   if (is_subtype(t, x.ImportError) && s == "msg") return or_none(args_item(e, 0));
@@ -382,6 +431,38 @@ Value raise(ThreadState& ts, Type* type, std::string message) {
   attach_context(ts, exc);
   ts.set_error(exc);
   return Value::null();
+}
+
+namespace {
+
+Value raise_unicode_error(ThreadState& ts, Type* type, std::string_view encoding, Value object,
+                          int64_t start, int64_t end, std::string_view reason) {
+  Ref enc = Ref::steal(str_new(ts, encoding));
+  Ref a = enc ? Ref::steal(int_from_i64(ts, start)) : Ref();
+  Ref b = a ? Ref::steal(int_from_i64(ts, end)) : Ref();
+  Ref why = b ? Ref::steal(str_new(ts, reason)) : Ref();
+  if (!why) return Value::null();
+  Value args[] = {enc.get(), object, a.get(), b.get(), why.get()};
+  Value exc = exception_new(ts, type, args, 5);
+  if (!exc) return exc;
+  attach_context(ts, exc);
+  ts.set_error(exc);
+  return Value::null();
+}
+
+}  // namespace
+
+Value raise_unicode_decode_error(ThreadState& ts, std::string_view encoding, std::string_view data,
+                                 int64_t start, int64_t end, std::string_view reason) {
+  Ref object = Ref::steal(bytes_new(ts, data));
+  if (!object) return Value::null();
+  return raise_unicode_error(ts, ts.exc_types().UnicodeDecodeError, encoding, object.get(), start, end,
+                             reason);
+}
+
+Value raise_unicode_encode_error(ThreadState& ts, std::string_view encoding, Value text, int64_t start,
+                                 int64_t end, std::string_view reason) {
+  return raise_unicode_error(ts, ts.exc_types().UnicodeEncodeError, encoding, text, start, end, reason);
 }
 
 Value raise_value(ThreadState& ts, Value exc) {

@@ -92,6 +92,7 @@ inline ExceptionObject* as_exception(Value v) { return static_cast<ExceptionObje
   X(UnicodeError, ValueError)                    \
   X(UnicodeDecodeError, UnicodeError)            \
   X(UnicodeEncodeError, UnicodeError)            \
+  X(UnicodeTranslateError, UnicodeError)         \
   X(Warning, Exception)                          \
   X(DeprecationWarning, Warning)                 \
   X(RuntimeWarning, Warning)                     \
@@ -110,6 +111,13 @@ template <typename... A>
 Value raisef(ThreadState& ts, Type* type, fmt::format_string<A...> f, A&&... a) {
   return raise(ts, type, fmt::format(f, std::forward<A>(a)...));
 }
+// Raise UnicodeDecodeError(encoding, data, start, end, reason) and
+// UnicodeEncodeError(encoding, text, start, end, reason) with CPython's five
+// arguments, so handlers and callers can read .start, .end and .object.
+Value raise_unicode_decode_error(ThreadState& ts, std::string_view encoding, std::string_view data,
+                                 int64_t start, int64_t end, std::string_view reason);
+Value raise_unicode_encode_error(ThreadState& ts, std::string_view encoding, Value text, int64_t start,
+                                 int64_t end, std::string_view reason);
 // Raises an existing exception instance (or class, which is instantiated).
 Value raise_value(ThreadState& ts, Value exc);
 // Creates an exception instance type(*args) without raising it.

@@ -6,6 +6,7 @@
 #include "vm/import.h"
 
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <fstream>
 #include <sstream>
@@ -82,7 +83,12 @@ Value load_module(ThreadState& ts, const std::string& fullname, Value search) {
   for (int64_t i = 0; i < dirs->size; ++i) {
     if (!is_str_like(dirs->items[i])) continue;
     std::string dir(as_str(dirs->items[i])->view());
-    if (dir.empty()) dir = ".";
+    if (dir.empty()) {
+      // '' is the current directory, named absolutely (as CPython's
+      // FileFinder does) so that __file__ and error locations are absolute.
+      char cwd[4096];
+      dir = getcwd(cwd, sizeof cwd) ? cwd : ".";
+    }
     std::string file = dir + "/" + leaf + ".py";
     std::string pkg_init = dir + "/" + leaf + "/__init__.py";
     bool is_package = false;
@@ -163,6 +169,18 @@ Value not_found(ThreadState& ts, const std::string& name) {
   raisef(ts, ts.exc_types().ModuleNotFoundError, "No module named '{}'", name);
   set_import_error_attrs(ts, name, "");
   return Value::null();
+}
+
+// True when the pending error is the ModuleNotFoundError for `name` itself
+// (not for a module that `name` imports).
+bool is_missing_module(ThreadState& ts, const std::string& name) {
+  if (exception_matches(ts, ts.exc, Value::from_object(ts.exc_types().ModuleNotFoundError)) != 1)
+    return false;
+  Value e = ts.fetch_error();  // the attribute lookup runs with no error pending
+  Ref missing = Ref::steal(get_attr_optional(ts, e, str_intern(ts, "name")));
+  bool same = missing && is_str_like(missing.get()) && as_str(missing.get())->view() == name;
+  ts.set_error(e);  // drops whatever the lookup raised and restores the ModuleNotFoundError
+  return same;
 }
 
 // Resolves a relative import against the importing module's package.
@@ -267,9 +285,15 @@ Value import_name(ThreadState& ts, Str* name, Dict* globals, Value fromlist, int
         if (!is_str_like(names->items[i])) continue;
         Str* item = as_str(names->items[i]);
         if (item->view() == "*" || dict_get_str(as_module(leaf)->dict, item)) continue;
-        Value sub = import_module(ts, full + "." + std::string(item->view()));
+        std::string subname = full + "." + std::string(item->view());
+        Value sub = import_module(ts, subname);
         if (!sub) {
-          ts.clear_error();  // IMPORT_FROM reports the missing name
+          // Only the submodule itself being missing is left for IMPORT_FROM
+          // to report as a missing name; an error inside it (a module it
+          // imports is missing, or it raised) propagates, as in CPython's
+          // _handle_fromlist.
+          if (!is_missing_module(ts, subname)) return Value::null();
+          ts.clear_error();
         } else {
           decref(sub);
         }

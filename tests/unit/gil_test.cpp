@@ -12,6 +12,7 @@
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
+#include <ctime>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -320,30 +321,51 @@ TEST(GilTest, FairYieldNeverBarges) {
 
 // A CPU-bound thread as the eval loop makes it: holds the GIL until `end`,
 // yielding whenever it is asked to drop.
-void run_cpu_bound(Gil& gil, ThreadState& ts, std::chrono::steady_clock::time_point end) {
-  gil.acquire(ts);
-  while (std::chrono::steady_clock::now() < end) {
-    if (ts.eval_breaker.load(std::memory_order_acquire) & kDropGilRequest) gil.yield(ts);
-  }
-  gil.release(ts, ReleaseReason::ThreadEnd);
+// The calling thread's CPU time in nanoseconds.
+int64_t thread_cpu_ns() {
+  timespec t;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &t);
+  return int64_t{t.tv_sec} * 1000000000 + t.tv_nsec;
 }
 
-// Three CPU-bound threads each hold the GIL a third of the time (±10%).
+// Spins holding the GIL until `end`, yielding when asked. `cpu_held_ns`, if
+// given, gets the CPU time the thread ran while holding it: the work it
+// could do, which the OS descheduling a holder (another process on the same
+// cores) does not inflate as it does the wall-clock hold_ns counter.
+void run_cpu_bound(Gil& gil, ThreadState& ts, std::chrono::steady_clock::time_point end,
+                   int64_t* cpu_held_ns = nullptr) {
+  gil.acquire(ts);
+  int64_t since = thread_cpu_ns(), held = 0;
+  while (std::chrono::steady_clock::now() < end) {
+    if (ts.eval_breaker.load(std::memory_order_acquire) & kDropGilRequest) {
+      held += thread_cpu_ns() - since;
+      gil.yield(ts);
+      since = thread_cpu_ns();
+    }
+  }
+  held += thread_cpu_ns() - since;
+  gil.release(ts, ReleaseReason::ThreadEnd);
+  if (cpu_held_ns) *cpu_held_ns = held;
+}
+
+// Three CPU-bound threads each run a third of the time (±10%) holding the
+// GIL, counted in CPU time (see run_cpu_bound).
 TEST(GilTest, FairSharesEvenlyBetweenCpuBoundThreads) {
   Fixture fx("fair");
   Gil& gil = *fx.interp.gil;
   gil.set_switch_interval_us(2000);
   auto end = std::chrono::steady_clock::now() + 600ms;
   std::vector<std::unique_ptr<Worker>> workers;
+  int64_t cpu_held[3] = {};
   for (int t = 0; t < 3; ++t) {
-    workers.push_back(
-        std::make_unique<Worker>(fx.interp, [&](ThreadState& ts) { run_cpu_bound(gil, ts, end); }));
+    workers.push_back(std::make_unique<Worker>(
+        fx.interp, [&, t](ThreadState& ts) { run_cpu_bound(gil, ts, end, &cpu_held[t]); }));
   }
   std::this_thread::sleep_until(end);  // not polling: the machine has few cores
   double held[3], total = 0;
   for (int t = 0; t < 3; ++t) {
     ASSERT_TRUE(eventually([&] { return workers[t]->done(); }));
-    held[t] = static_cast<double>(workers[t]->counters().hold_ns.get());
+    held[t] = static_cast<double>(cpu_held[t]);
     total += held[t];
   }
   for (int t = 0; t < 3; ++t) {
