@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """Run gilvm's libFuzzer targets (docs/fuzzing.md) for a given time each.
 
-    python3 tests/fuzz/libfuzzer.py --build build-fuzz --seconds 300
-    python3 tests/fuzz/libfuzzer.py --build build-fuzz --seconds 60 --only vm
+    python3 tests/fuzz/libfuzzer.py --build build-asan --seconds 300
+    python3 tests/fuzz/libfuzzer.py --build build-asan --seconds 60 --only vm
+    python3 tests/fuzz/libfuzzer.py --build build-asan --seconds 60 --parallel
 
 The build folder is a -DGILVM_FUZZ=ON build (`make fuzz` makes it). Under
 BUILD/fuzz/ this script keeps everything the runs produce, all out of the
@@ -27,6 +28,7 @@ Exit status 0 when every target ran its time without a finding, 1 otherwise.
 from __future__ import annotations
 
 import argparse
+import concurrent.futures
 import datetime
 import os
 import re
@@ -136,18 +138,23 @@ def run_target(build: Path, name: str, seconds: int, fuzz: Path) -> tuple[int, d
 
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("--build", default="build-fuzz", type=Path)
+    ap.add_argument("--build", default="build-asan", type=Path)
     ap.add_argument("--seconds", default=300, type=int, help="per target")
     ap.add_argument("--only", choices=["vm", "trace"], action="append")
+    ap.add_argument("--parallel", action="store_true",
+                    help="run the targets at the same time, one core each (make test)")
     args = ap.parse_args()
     build = args.build.resolve()
     fuzz = build / "fuzz"
     vm_seeds(fuzz / "seed-vm")
     trace_seeds(build, fuzz / "seed-trace")
     status = 0
+    names = args.only or ["vm", "trace"]
+    with concurrent.futures.ThreadPoolExecutor(len(names) if args.parallel else 1) as pool:
+        runs = [pool.submit(run_target, build, name, args.seconds, fuzz) for name in names]
     with open(fuzz / "runs.log", "a") as log:
-        for name in args.only or ["vm", "trace"]:
-            rc, stats = run_target(build, name, args.seconds, fuzz)
+        for name, run in zip(names, runs):
+            rc, stats = run.result()
             execs = stats.get("number_of_executed_units", "?")
             line = (f"{datetime.datetime.now(datetime.timezone.utc):%Y-%m-%dT%H:%M:%SZ} {name} "
                     f"seconds={args.seconds} execs={execs} cov={stats.get('cov', '?')} "
