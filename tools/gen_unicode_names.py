@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
-"""Generates src/parser/unicode_names.inc: the names \\N{...} escapes accept.
+"""Generates src/runtime/unicode_names.inc: the names \\N{...} escapes accept.
 
 gilvm does not carry the whole Unicode name database (about 1 MB); this table
 covers the scripts and symbol blocks programs commonly name: Latin, Greek,
 Cyrillic, punctuation, currency, arrows, math, box drawing, shapes, misc
 symbols, dingbats and the emoticons. Names are sorted for binary search.
-Run: python3 tools/gen_unicode_names.py > src/parser/unicode_names.inc
+Run: python3 tools/gen_unicode_names.py > src/runtime/unicode_names.inc
 """
 import sys
 import unicodedata

@@ -26,6 +26,7 @@ Value make_multiprocessing_native_module(ThreadState& ts);  // _multiprocessing:
 Value make_subprocess_native_module(ThreadState& ts);       // _subprocess: fork_exec
 Value make_select_module(ThreadState& ts);                  // select: select, poll, epoll
 Value make_socket_native_module(ThreadState& ts);           // _socket, under lib/socket.py
+Value make_codecs_module(ThreadState& ts);                  // _codecs, under CPython's codecs.py
 
 // Registers every factory above in interp->builtin_modules.
 void register_builtin_modules(ThreadState& ts);

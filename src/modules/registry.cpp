@@ -23,6 +23,7 @@ void register_builtin_modules(ThreadState& ts) {
   table["_subprocess"] = make_subprocess_native_module;
   table["select"] = make_select_module;
   table["_socket"] = make_socket_native_module;
+  table["_codecs"] = make_codecs_module;
   // A host running untrusted code withholds what forks, signals, or touches
   // files and the network (the fuzz targets); importing them then fails as
   // for any missing module.

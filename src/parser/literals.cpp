@@ -8,30 +8,11 @@
 #include <string>
 #include <vector>
 
+#include "runtime/unicode.h"
+
 namespace gilvm {
 
 namespace {
-
-struct UnicodeName {
-  const char* name;
-  uint32_t cp;
-};
-#include "parser/unicode_names.inc"
-
-// The code point \N{name} denotes (names match case-insensitively, as in
-// CPython), or false when the name is not in gilvm's table.
-bool lookup_unicode_name(std::string_view name, uint32_t* cp) {
-  std::string upper(name);
-  for (char& ch : upper) ch = static_cast<char>(std::toupper(static_cast<unsigned char>(ch)));
-  const UnicodeName* end = kUnicodeNames + std::size(kUnicodeNames);
-  const UnicodeName* it =
-      std::lower_bound(kUnicodeNames, end, upper, [](const UnicodeName& e, const std::string& key) {
-        return std::strcmp(e.name, key.c_str()) < 0;
-      });
-  if (it == end || upper != it->name) return false;
-  *cp = it->cp;
-  return true;
-}
 
 int digit_value(char c) {
   if (c >= '0' && c <= '9') return c - '0';
@@ -180,7 +161,7 @@ bool decode_string_body(std::string_view body, bool raw, bool bytes, std::string
           size_t close = body.find('}', i + 2);
           uint32_t cp;
           if (close != std::string_view::npos &&
-              lookup_unicode_name(body.substr(i + 2, close - i - 2), &cp)) {
+              unicode::lookup_name(body.substr(i + 2, close - i - 2), &cp)) {
             append_utf8(out, cp);
             i = close;
             break;

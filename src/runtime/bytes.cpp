@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "runtime/args.h"
+#include "runtime/codecs.h"
 #include "runtime/exceptions.h"
 #include "runtime/format.h"
 #include "runtime/function.h"
@@ -179,7 +180,7 @@ bool bytes_from_source(ThreadState& ts, const char* fname, const Value* args, si
     if (!str_arg_view(ts, a[1], fname, "encoding", "utf-8", &encoding) ||
         !str_arg_view(ts, a[2], fname, "errors", "strict", &errors))
       return false;
-    Value b = str_encode(ts, as_str(src), encoding, errors);
+    Value b = text_encode(ts, as_str(src), encoding, errors);
     if (b.is_null()) return false;
     out->assign(as_bytes(b)->view());
     decref(b);
@@ -535,7 +536,7 @@ Value m_decode(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames)
   if (!str_arg_view(ts, a[0], "decode", "encoding", "utf-8", &encoding) ||
       !str_arg_view(ts, a[1], "decode", "errors", "strict", &errors))
     return Value::null();
-  return str_decode(ts, self_view(args), encoding, errors);
+  return text_decode(ts, self_view(args), args[0], encoding, errors);
 }
 
 Value m_hex(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {

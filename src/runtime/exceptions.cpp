@@ -433,17 +433,22 @@ Value raise(ThreadState& ts, Type* type, std::string message) {
   return Value::null();
 }
 
-namespace {
-
-Value raise_unicode_error(ThreadState& ts, Type* type, std::string_view encoding, Value object,
-                          int64_t start, int64_t end, std::string_view reason) {
+Value unicode_error_new(ThreadState& ts, Type* type, std::string_view encoding, Value object,
+                        int64_t start, int64_t end, std::string_view reason) {
   Ref enc = Ref::steal(str_new(ts, encoding));
   Ref a = enc ? Ref::steal(int_from_i64(ts, start)) : Ref();
   Ref b = a ? Ref::steal(int_from_i64(ts, end)) : Ref();
   Ref why = b ? Ref::steal(str_new(ts, reason)) : Ref();
   if (!why) return Value::null();
   Value args[] = {enc.get(), object, a.get(), b.get(), why.get()};
-  Value exc = exception_new(ts, type, args, 5);
+  return exception_new(ts, type, args, 5);
+}
+
+namespace {
+
+Value raise_unicode_error(ThreadState& ts, Type* type, std::string_view encoding, Value object,
+                          int64_t start, int64_t end, std::string_view reason) {
+  Value exc = unicode_error_new(ts, type, encoding, object, start, end, reason);
   if (!exc) return exc;
   attach_context(ts, exc);
   ts.set_error(exc);

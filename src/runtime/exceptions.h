@@ -111,6 +111,10 @@ template <typename... A>
 Value raisef(ThreadState& ts, Type* type, fmt::format_string<A...> f, A&&... a) {
   return raise(ts, type, fmt::format(f, std::forward<A>(a)...));
 }
+// A new UnicodeDecodeError/EncodeError(encoding, object, start, end,
+// reason), not raised: what a codec hands to a registered error handler.
+Value unicode_error_new(ThreadState& ts, Type* type, std::string_view encoding, Value object,
+                        int64_t start, int64_t end, std::string_view reason);
 // Raise UnicodeDecodeError(encoding, data, start, end, reason) and
 // UnicodeEncodeError(encoding, text, start, end, reason) with CPython's five
 // arguments, so handlers and callers can read .start, .end and .object.

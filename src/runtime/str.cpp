@@ -19,6 +19,7 @@
 #include "runtime/alloc.h"
 #include "runtime/args.h"
 #include "runtime/bytes.h"
+#include "runtime/codecs.h"
 #include "runtime/exceptions.h"
 #include "runtime/format.h"
 #include "runtime/function.h"
@@ -276,164 +277,6 @@ std::string ascii_escape(std::string_view utf8) {
 }
 
 // ----------------------------------------------------------------- codecs
-
-namespace {
-
-enum class Codec { Utf8, Ascii, Latin1, Unknown };
-
-Codec lookup_codec(std::string_view name) {
-  std::string n;
-  n.reserve(name.size());
-  for (char c : name)
-    n.push_back(c == '_' ? '-' : unicode::ascii_lower(static_cast<unsigned char>(c)));
-  if (n == "utf-8" || n == "utf8" || n == "u8" || n == "utf") return Codec::Utf8;
-  if (n == "ascii" || n == "us-ascii" || n == "646") return Codec::Ascii;
-  if (n == "latin-1" || n == "latin1" || n == "iso-8859-1" || n == "iso8859-1" || n == "l1" ||
-      n == "8859" || n == "cp819" || n == "latin")
-    return Codec::Latin1;
-  return Codec::Unknown;
-}
-
-const char* codec_name(Codec c) {
-  switch (c) {
-    case Codec::Utf8:
-      return "utf-8";
-    case Codec::Ascii:
-      return "ascii";
-    default:
-      return "latin-1";
-  }
-}
-
-Value unknown_handler(ThreadState& ts, std::string_view errors) {
-  return raisef(ts, ts.exc_types().LookupError, "unknown error handler name '{}'", errors);
-}
-
-Value decode_error(ThreadState& ts, Codec codec, std::string_view data, size_t pos, size_t end,
-                   const char* reason) {
-  if (end - pos <= 1)
-    return raisef(ts, ts.exc_types().UnicodeDecodeError,
-                  "'{}' codec can't decode byte 0x{:02x} in position {}: {}", codec_name(codec),
-                  static_cast<unsigned char>(data[pos]), pos, reason);
-  return raisef(ts, ts.exc_types().UnicodeDecodeError,
-                "'{}' codec can't decode bytes in position {}-{}: {}", codec_name(codec), pos,
-                end - 1, reason);
-}
-
-// Applies a non-strict error handler to the undecodable bytes [pos, end).
-bool decode_handler(std::string& out, std::string_view errors, std::string_view bad) {
-  if (errors == "replace") {
-    out += "\xEF\xBF\xBD";
-  } else if (errors == "ignore") {
-  } else if (errors == "backslashreplace") {
-    for (char c : bad) out += fmt::format("\\x{:02x}", static_cast<unsigned char>(c));
-  } else {
-    return false;
-  }
-  return true;
-}
-
-}  // namespace
-
-Value str_decode(ThreadState& ts, std::string_view data, std::string_view encoding,
-                 std::string_view errors) {
-  Codec codec = lookup_codec(encoding);
-  if (codec == Codec::Unknown)
-    return raisef(ts, ts.exc_types().LookupError, "unknown encoding: {}", encoding);
-  if (unicode::all_ascii(data))
-    return str_new_meta(ts, data, static_cast<int64_t>(data.size()), true);
-  std::string out;
-  if (codec == Codec::Latin1) {
-    out.reserve(data.size() * 2);
-    for (char c : data) utf8_append(out, static_cast<unsigned char>(c));
-    return str_new(ts, out);
-  }
-  if (codec == Codec::Ascii) {
-    for (size_t i = 0; i < data.size(); ++i) {
-      auto c = static_cast<unsigned char>(data[i]);
-      if (c < 0x80) {
-        out.push_back(static_cast<char>(c));
-        continue;
-      }
-      if (errors == "strict")
-        return decode_error(ts, codec, data, i, i + 1, "ordinal not in range(128)");
-      if (!decode_handler(out, errors, data.substr(i, 1))) return unknown_handler(ts, errors);
-    }
-    return str_new(ts, out);
-  }
-  // UTF-8: validate in chunks; each failure is either raised or replaced.
-  size_t pos = 0;
-  while (true) {
-    std::string_view rest = data.substr(pos);
-    size_t bad, bad_end;
-    const char* reason;
-    if (unicode::validate_utf8(rest, &bad, &bad_end, &reason)) {
-      if (pos == 0) return str_new(ts, data);
-      out.append(rest);
-      return str_new(ts, out);
-    }
-    if (errors == "strict") return decode_error(ts, codec, data, pos + bad, pos + bad_end, reason);
-    out.append(rest.substr(0, bad));
-    if (!decode_handler(out, errors, rest.substr(bad, bad_end - bad)))
-      return unknown_handler(ts, errors);
-    pos += bad_end;
-  }
-}
-
-Value str_encode(ThreadState& ts, Str* s, std::string_view encoding, std::string_view errors) {
-  Codec codec = lookup_codec(encoding);
-  if (codec == Codec::Unknown)
-    return raisef(ts, ts.exc_types().LookupError, "unknown encoding: {}", encoding);
-  if (codec == Codec::Utf8 || s->ascii) return bytes_new(ts, s->view());
-  uint32_t limit = codec == Codec::Ascii ? 0x80 : 0x100;
-  std::string out;
-  out.reserve(static_cast<size_t>(s->nbytes));
-  const char* p = s->data;
-  const char* end = p + s->nbytes;
-  int64_t index = 0;
-  while (p < end) {
-    uint32_t cp = unicode::decode_advance(p);
-    if (cp < limit) {
-      out.push_back(static_cast<char>(cp));
-      ++index;
-      continue;
-    }
-    if (errors == "strict") {
-      // CPython reports the whole run of unencodable characters.
-      int64_t run_end = index + 1;
-      const char* q = p;
-      while (q < end) {
-        const char* next = q;
-        if (unicode::decode_advance(next) < limit) break;
-        q = next;
-        ++run_end;
-      }
-      std::string range_msg = fmt::format("ordinal not in range({})", limit);
-      if (run_end - index == 1) {
-        std::string ch;
-        append_escape(ch, cp);
-        return raisef(ts, ts.exc_types().UnicodeEncodeError,
-                      "'{}' codec can't encode character '{}' in position {}: {}",
-                      codec_name(codec), ch, index, range_msg);
-      }
-      return raisef(ts, ts.exc_types().UnicodeEncodeError,
-                    "'{}' codec can't encode characters in position {}-{}: {}", codec_name(codec),
-                    index, run_end - 1, range_msg);
-    }
-    if (errors == "replace") {
-      out.push_back('?');
-    } else if (errors == "ignore") {
-    } else if (errors == "backslashreplace") {
-      append_escape(out, cp);
-    } else if (errors == "xmlcharrefreplace") {
-      out += fmt::format("&#{};", cp);
-    } else {
-      return unknown_handler(ts, errors);
-    }
-    ++index;
-  }
-  return bytes_new(ts, out);
-}
 
 bool str_arg_view(ThreadState& ts, Value v, const char* fname, const char* argname,
                   std::string_view dflt, std::string_view* out) {
@@ -739,7 +582,7 @@ Value str_construct(ThreadState& ts, Type* type, const Value* args, size_t nargs
     if (a[0].is_null()) {
       result = newref(ts.interp->empty_str);
     } else if (std::string_view data; bytes_like_view(a[0], &data)) {
-      result = str_decode(ts, data, encoding, errors);
+      result = text_decode(ts, data, a[0], encoding, errors);
     } else if (is_str_like(a[0])) {
       return raise(ts, ts.exc_types().TypeError, "decoding str is not supported");
     } else {

@@ -67,12 +67,6 @@ std::string str_ascii_repr(std::string_view utf8);
 std::string ascii_escape(std::string_view utf8);
 // The string hash, shared with bytes so that equal ASCII data hashes alike.
 int64_t hash_bytes(std::string_view data);
-// Codecs: "utf-8", "ascii", "latin-1" (and their aliases) with errors
-// "strict", "ignore", "replace" (+ "backslashreplace" and
-// "surrogateescape"-free subsets). Raise LookupError for other encodings.
-Value str_decode(ThreadState& ts, std::string_view data, std::string_view encoding,
-                 std::string_view errors);
-Value str_encode(ThreadState& ts, Str* s, std::string_view encoding, std::string_view errors);
 // Converts an optional encoding/errors argument (null = default) to text.
 bool str_arg_view(ThreadState& ts, Value v, const char* fname, const char* argname,
                   std::string_view dflt, std::string_view* out);

@@ -12,6 +12,7 @@
 
 #include "runtime/args.h"
 #include "runtime/bytes.h"
+#include "runtime/codecs.h"
 #include "runtime/dict.h"
 #include "runtime/exceptions.h"
 #include "runtime/format.h"
@@ -948,7 +949,7 @@ Value str_encode_method(ThreadState& ts, const Value* args, size_t nargs, Tuple*
   if (!str_arg_view(ts, a[0], "encode", "encoding", "utf-8", &encoding) ||
       !str_arg_view(ts, a[1], "encode", "errors", "strict", &errors))
     return Value::null();
-  return str_encode(ts, self_str(args), encoding, errors);
+  return text_encode(ts, self_str(args), encoding, errors);
 }
 
 Value str_format_method(ThreadState& ts, const Value* args, size_t nargs, Tuple* kwnames) {

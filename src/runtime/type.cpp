@@ -313,8 +313,15 @@ Value type_mro_method(ThreadState& ts, const Value* args, size_t, Tuple*) {
 // subclass of a built-in that overrides only some operators) the wrapper
 // falls back to the slot of the nearest built-in base.
 
+// The nearest base that fixes the layout of instances. A built-in type
+// whose instances are laid out as its base's (LookupError, SystemError and
+// most exceptions) is not solid, so `class E(LookupError, SystemError)`
+// works, as in CPython.
 Type* solid_base(Type* t) {
   while (t && !t->is_builtin) t = t->base;
+  while (t && t->base && t->base->is_builtin && t->base->instance_tag == t->instance_tag &&
+         t->base->basic_size == t->basic_size)
+    t = t->base;
   return t;
 }
 
@@ -852,8 +859,11 @@ Dict** instance_dict_trailing_slot(Object* o) {
     case Tag::Type:
     case Tag::Str:
     case Tag::Bytes:
-    case Tag::Tuple:
       return nullptr;
+    case Tag::Tuple: {
+      auto* t = static_cast<Tuple*>(o);
+      return reinterpret_cast<Dict**>(t->items + t->size);
+    }
     default:
       break;
   }
@@ -1038,7 +1048,7 @@ bool slots_allow(ThreadState& ts, Type* tp, Str* name) {
 // A class restricts its instances' attributes when it and every user class
 // it derives from define __slots__ and none of them lists __dict__.
 bool compute_restricts_attrs(ThreadState& ts, Type* t) {
-  if (solid_base(t)->instance_tag != Tag::Object) return false;
+  if (solid_base(t)->instance_tag == Tag::Exception) return false;  // BaseException has a __dict__
   Str* slots_name = str_intern(ts, "__slots__");
   for (int64_t i = 0; i < t->mro->size; i++) {
     Type* c = static_cast<Type*>(t->mro->items[i].as_object());
@@ -1287,10 +1297,16 @@ Value type_new_class(ThreadState& ts, Type* metatype, Str* name, Tuple* bases, D
       break;
     case Tag::Str:
     case Tag::Bytes:
-    case Tag::Tuple:
     case Tag::Type:
       // Variable-size layouts have no room for a trailing dict.
       t->basic_size = solid->basic_size;
+      break;
+    case Tag::Tuple:
+      // The dict follows the items (tuple_alloc adds the room; a tuple's
+      // size never changes, so the slot does not move): CodecInfo and
+      // namedtuple subclasses without __slots__ set attributes.
+      t->basic_size = static_cast<uint32_t>(solid->basic_size + sizeof(Dict*));
+      t->instances_have_dict = true;
       break;
     default:
       t->basic_size = static_cast<uint32_t>(solid->basic_size + sizeof(Dict*));

@@ -9,6 +9,7 @@
 #include <algorithm>
 #include <cstring>
 #include <iterator>
+#include <string>
 
 namespace gilvm::unicode {
 namespace {
@@ -28,6 +29,12 @@ struct SpecialCase {
 };
 
 #include "runtime/unicode_tables.inc"
+
+struct UnicodeName {
+  const char* name;
+  uint32_t cp;
+};
+#include "runtime/unicode_names.inc"
 
 template <size_t N>
 bool in_table(const CodeRange (&table)[N], uint32_t cp) {
@@ -60,6 +67,28 @@ void append_cp(std::string& out, uint32_t cp) {
 }
 
 }  // namespace
+
+bool lookup_name(std::string_view name, uint32_t* cp) {
+  std::string upper(name);
+  for (char& ch : upper) ch = ascii_upper(static_cast<unsigned char>(ch));
+  const UnicodeName* it = std::lower_bound(
+      std::begin(kUnicodeNames), std::end(kUnicodeNames), upper,
+      [](const UnicodeName& e, const std::string& key) { return std::strcmp(e.name, key.c_str()) < 0; });
+  if (it == std::end(kUnicodeNames) || upper != it->name) return false;
+  *cp = it->cp;
+  return true;
+}
+
+// The table is sorted by name; the reverse direction (namereplace, repr of
+// an unknown name) is rare enough for a linear scan of its 2,300 entries.
+bool name_of(uint32_t cp, std::string_view* name) {
+  for (const UnicodeName& e : kUnicodeNames) {
+    if (e.cp != cp) continue;
+    *name = e.name;
+    return true;
+  }
+  return false;
+}
 
 int encode(uint32_t cp, char* out) {
   if (cp < 0x80) {

@@ -64,6 +64,12 @@ bool all_ascii(std::string_view bytes);
 bool validate_utf8(std::string_view bytes, size_t* error_pos, size_t* error_end,
                    const char** reason);
 
+// The code point a Unicode character name denotes (case-insensitive, as
+// \N{...} and unicodedata.lookup match), and the name of a code point. Only
+// the blocks in unicode_names.inc are known (tools/gen_unicode_names.py).
+bool lookup_name(std::string_view name, uint32_t* cp);
+bool name_of(uint32_t cp, std::string_view* name);
+
 bool is_alpha(uint32_t cp);
 bool is_decimal(uint32_t cp);
 bool is_digit(uint32_t cp);

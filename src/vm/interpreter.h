@@ -24,6 +24,7 @@
 namespace gilvm {
 
 struct ThreadState;
+struct List;
 class TraceRecorder;
 
 struct BuiltinTypes {
@@ -135,6 +136,13 @@ struct Interpreter {
   // Guarded by intern_mutex because the compiler may run without the GIL.
   std::mutex intern_mutex;
   std::unordered_map<std::string, Str*> interned;
+
+  // The codec registry (runtime/codecs.cpp), made on first use: the search
+  // functions codecs.register added, codecs.lookup's cache by normalised
+  // name, and the error handlers by name.
+  List* codec_search = nullptr;
+  Dict* codec_cache = nullptr;
+  Dict* codec_errors = nullptr;
 
   int recursion_limit = 1000;
   // Bumped whenever any type's dict changes, which invalidates every
